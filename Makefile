@@ -1,0 +1,63 @@
+# The collection's commands. The README documents `make lab` and `make test`;
+# the rest are for maintainers.
+#
+# Everything runs inside .venv, which is created on first use, and every file
+# Jupyter, IPython and matplotlib would write to the home folder goes to
+# .cache/ inside the clone (gitignored), so nothing is written outside it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STATE  := $(CURDIR)/.cache
+
+export JUPYTER_RUNTIME_DIR := $(STATE)/jupyter/runtime
+export JUPYTER_CONFIG_DIR  := $(STATE)/jupyter/config
+export JUPYTER_DATA_DIR    := $(STATE)/jupyter/data
+export JUPYTER_PLATFORM_DIRS := 1
+export IPYTHONDIR          := $(STATE)/ipython
+export MPLCONFIGDIR        := $(STATE)/matplotlib
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+NBVAL     := --nbval --nbval-current-env --sanitize-with tests/sanitize.cfg
+
+.PHONY: lab test test-fast notebooks clean-env help
+
+help:
+	@echo "make lab        open JupyterLab at the start notebook"
+	@echo "make test       create the environment and run every test"
+	@echo "make notebooks  re-execute all notebooks in place (after changing data or package)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files: reinstall only when a requirements file changes.
+$(VENV)/.installed-run: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	@touch $@
+
+lab: $(VENV)/.installed-run
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+# The whole suite: package tests and strict nbval on every notebook. xdist
+# keeps each notebook on one worker (--dist loadfile).
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(NBVAL) tests notebooks
+
+# Package tests only, without the notebooks: quick feedback while editing.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q tests
+
+# Re-execute every notebook top to bottom in a fresh kernel and store the
+# outputs, so that the committed notebooks match the data and the package.
+notebooks: $(VENV)/.installed-run
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+
+clean-env:
+	rm -rf $(VENV) $(STATE)

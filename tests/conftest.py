@@ -1,0 +1,25 @@
+"""Shared fixtures: a small valid data set that tests copy and break on purpose."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def mini_data(tmp_path: Path) -> Path:
+    """A writable copy of the fixture data files; tests edit them to break them."""
+    for name in ("roundtable.yaml", "participants.yaml", "glossary.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    return tmp_path
+
+
+def rewrite(path: Path, old: str, new: str) -> Path:
+    """Replace one exact piece of a fixture file (and insist it was there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path

@@ -1,0 +1,63 @@
+"""Passages as HTML: escaped text, marked glossary terms, footnotes."""
+from __future__ import annotations
+
+import pytest
+
+from roundtable.corpus import load_corpus
+from roundtable.glossary import load_glossary
+from roundtable.render import passage_html, passages_html
+
+
+@pytest.fixture
+def mini(mini_data):
+    corpus = load_corpus(mini_data / "roundtable.yaml", mini_data / "participants.yaml")
+    return corpus, load_glossary(mini_data / "glossary.yaml")
+
+
+def test_text_is_escaped(mini):
+    corpus, _ = mini
+    html = passage_html(corpus.paragraph("dina-1"))
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_definitions_are_escaped_in_titles_and_footnotes(mini):
+    corpus, glossary = mini
+    html = passage_html(corpus.paragraph("intro-1"), glossary)
+    assert 'title="Commander of the Quds Force &lt;until 2020&gt;."' in html
+    assert "<li><strong>Qassem Soleimani</strong>: Commander of the Quds Force &lt;until 2020&gt;.</li>" in html
+    assert "<until" not in html
+
+
+def test_terms_are_marked_with_abbr_and_numbered_once(mini):
+    corpus, glossary = mini
+    html = passage_html(corpus.paragraph("dan-1"), glossary)
+    assert html.count("<abbr") == 2  # al-Muhandis and Mohandes: one entry, two mentions
+    assert html.count("<sup>1</sup>") == 2 and "<sup>2</sup>" not in html
+    assert html.count("<li>") == 1
+
+
+def test_header_names_speaker_section_and_id(mini):
+    corpus, _ = mini
+    html = passage_html(corpus.paragraph("dan-1"))
+    assert "<strong>Dan</strong> · Collateral Damage: Partnership with Iraq · <code>dan-1</code>" in html
+    intro = passage_html(corpus.paragraph("intro-1"))
+    assert "<strong>Introduction</strong> · Introduction (our label)" in intro
+
+
+def test_text_survives_marking_letter_for_letter():
+    """Strip the markup again: what remains is the verbatim paragraph."""
+    import html as html_module
+    import re
+
+    corpus, glossary = load_corpus(), load_glossary()
+    for _, row in corpus.paragraphs.iterrows():
+        rendered = passage_html(row, glossary)
+        body = re.search(r"<p>(.*)</p>", rendered, re.S).group(1)
+        plain = html_module.unescape(re.sub(r"<sup>\d+</sup>|<[^>]+>", "", body))
+        assert plain == row["text"], row["id"]
+
+
+def test_passages_keep_frame_order(mini):
+    corpus, glossary = mini
+    html = passages_html(corpus.paragraphs.iloc[::-1], glossary)
+    assert html.index('id="dan-1"') < html.index('id="intro-1"')
