@@ -32,6 +32,11 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The folders that take the tools' state (see the top of this file).
+$(STATE)/.made:
+	@mkdir -p $(JUPYTER_RUNTIME_DIR) $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(IPYTHONDIR) $(MPLCONFIGDIR)
+	@touch $@
+
 # Stamp files: reinstall only when a requirements file changes.
 $(VENV)/.installed-run: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -41,21 +46,21 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
-lab: $(VENV)/.installed-run
+lab: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
 # The whole suite: package tests and strict nbval on every notebook. xdist
 # keeps each notebook on one worker (--dist loadfile).
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -n 2 --dist loadfile $(NBVAL) tests notebooks
+test: $(VENV)/.installed-test | $(STATE)/.made
+	$(BIN)/python -m pytest -n 2 --dist loadfile --basetemp=$(STATE)/pytest $(NBVAL) tests notebooks
 
 # Package tests only, without the notebooks: quick feedback while editing.
-test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q tests
+test-fast: $(VENV)/.installed-test | $(STATE)/.made
+	$(BIN)/python -m pytest -q --basetemp=$(STATE)/pytest tests
 
 # Re-execute every notebook top to bottom in a fresh kernel and store the
 # outputs, so that the committed notebooks match the data and the package.
-notebooks: $(VENV)/.installed-run
+notebooks: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
 

@@ -12,9 +12,24 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def mini_data(tmp_path: Path) -> Path:
     """A writable copy of the fixture data files; tests edit them to break them."""
-    for name in ("roundtable.yaml", "participants.yaml", "glossary.yaml"):
+    for name in ("roundtable.yaml", "participants.yaml", "glossary.yaml", "places.yaml", "eras.yaml"):
         shutil.copy(FIXTURES / name, tmp_path / name)
+    shutil.copytree(FIXTURES / "events", tmp_path / "events")
     return tmp_path
+
+
+def load_mini(data: Path):
+    """Corpus, glossary, places and events from a copy of the fixtures."""
+    from roundtable.corpus import load_corpus
+    from roundtable.events import load_events
+    from roundtable.glossary import load_glossary
+    from roundtable.places import load_places
+
+    corpus = load_corpus(data / "roundtable.yaml", data / "participants.yaml")
+    glossary = load_glossary(data / "glossary.yaml")
+    places = load_places(data / "places.yaml")
+    log = load_events(data / "events", corpus=corpus, glossary=glossary, places=places)
+    return corpus, glossary, places, log
 
 
 def rewrite(path: Path, old: str, new: str) -> Path:

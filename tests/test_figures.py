@@ -1,0 +1,82 @@
+"""Figures: lanes, labelled events without overlaps, titles and summaries."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pytest
+
+from conftest import load_mini
+from roundtable.eras import load_eras
+from roundtable.figures import crisis_chart, lanes_for, map_chart, timeline_chart
+from roundtable.labels import overlapping_pairs, place_labels, stacked_offsets
+
+
+@pytest.fixture
+def mini(mini_data):
+    corpus, glossary, places, log = load_mini(mini_data)
+    return log, load_eras(log, mini_data / "eras.yaml"), places
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_lanes_are_the_most_frequent_countries(mini):
+    log, _, _ = mini
+    assert lanes_for(log.frame, most=2) == ["United States", "Iran", "Other"]
+    assert lanes_for(log.frame, most=10) == ["United States", "Iran", "Iraq", "Syria"]
+
+
+def test_timeline_has_lanes_title_eras_and_labels(mini):
+    log, eras, _ = mini
+    chart = timeline_chart(log, eras)
+    ax = chart.figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["United States", "Iran", "Iraq", "Syria"]
+    assert ax.get_title(loc="left") == chart.title == "Events around the roundtable, 2008–January 2020"
+    # Labelled: events the roundtable refers to, outside the crisis weeks.
+    assert chart.labelled == ["Nuclear deal concluded\n(2015)"]
+    assert "Deal in force (July 2015 – December 2019)" in chart.summary
+    assert "events after 12 January 2020 are hidden" in chart.summary
+    assert "Strikes on nuclear sites" not in chart.summary
+
+
+def test_timeline_with_what_happened_next(mini):
+    log, eras, _ = mini
+    chart = timeline_chart(log, eras, include_after=True)
+    assert "Strikes on nuclear sites\n(2025)" in chart.labelled
+    assert chart.title.endswith("2025")
+    assert "Aftermath" in chart.summary
+
+
+def test_crisis_chart_labels_every_dated_event(mini):
+    log, _, _ = mini
+    chart = crisis_chart(log)
+    assert sorted(chart.labelled) == ["Embassy compound\nstormed", "Strike at Baghdad\nairport"]
+    assert "31 Dec: Embassy compound stormed; 3 Jan: Strike at Baghdad airport" in chart.summary
+    assert chart.unlabelled == []
+
+
+def test_labels_never_overlap_even_when_crowded():
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    fig.canvas.draw()
+    anchors = [(5, 5)] * 12 + [(5.2, 5.1)] * 12
+    texts = [f"label number {i}" for i in range(24)]
+    placement = place_labels(ax, anchors, texts, stacked_offsets(step=10, levels=6))
+    assert placement.placed and placement.skipped  # not all fit, and nothing is forced in
+    assert len(placement.placed) + len(placement.skipped) == 24
+    assert overlapping_pairs(placement.placed, fig.canvas.get_renderer()) == []
+
+
+def test_map_labels_in_two_scripts_and_lists_places_outside(mini):
+    _, _, places = mini
+    chart = map_chart(places=places)
+    assert "Baghdad International Airport\nمطار بغداد الدولي" in chart.labelled
+    assert "Tehran\nتهران" in chart.labelled
+    assert "Outside the map: Vienna." in chart.summary
+    assert "Iraq: Baghdad International Airport" in chart.summary
+    assert overlapping_pairs(chart.figure.axes[0].texts and
+                             [t for t in chart.figure.axes[0].texts if t.get_text() in chart.labelled],
+                             chart.figure.canvas.get_renderer()) == []
