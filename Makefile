@@ -20,7 +20,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-NBVAL     := --nbval --nbval-current-env --sanitize-with tests/sanitize.cfg
+NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
 .PHONY: lab test test-fast notebooks clean-env help
 

@@ -51,3 +51,45 @@ def event_detail_html(event: Event, corpus, glossary=None) -> str:
             f"<p><strong>{escape(event.when)}</strong> · {escape(', '.join(event.countries))} · "
             f"{escape(event.category)} · {escape(PHASE_TITLES[event.phase])}</p>"
             f"<p>{escape(event.description)}</p>{disputed}<h4>Sources</h4><ul>{sources}</ul>{linked}</div>")
+
+
+def events_overview(log=None, include_after: bool = False) -> pd.DataFrame:
+    """Print a summary and return the table of events: the explorer's static
+    companion, readable where no kernel runs."""
+    from .events import load_events
+
+    frame = (log or load_events()).filter(include_after=include_after)
+    if include_after:
+        frame = frame[frame["phase"] == "after"]
+    print(event_summary(frame, include_after))
+    return event_table(frame)
+
+
+def disputed_table(log=None, include_after: bool = False) -> pd.DataFrame:
+    """Events whose facts are disputed, with the note on what differs."""
+    from .events import load_events
+
+    frame = (log or load_events()).filter(include_after=include_after)
+    frame = frame[frame["disputed"].notna()]
+    return pd.DataFrame({"when": frame["when"], "event": frame["title"],
+                         "what is disputed": frame["disputed"]}).reset_index(drop=True)
+
+
+def places_overview(log=None, corpus=None, glossary=None, places=None) -> pd.DataFrame:
+    """For each place: its events up to the crisis weeks and the passages
+    that name it or refer to its events (the place picker's static companion)."""
+    from .corpus import load_corpus
+    from .events import load_events
+    from .glossary import load_glossary
+    from .places import load_places
+    from .timeline_widgets import passages_for_place
+
+    log, corpus = log or load_events(), corpus or load_corpus()
+    glossary, places = glossary or load_glossary(), places or load_places()
+    rows = []
+    for place in sorted(places.values(), key=lambda p: p.name):
+        events = log.for_place(place.id, include_after=False)
+        rows.append({"place": place.name, "original": place.original or "", "country": place.country,
+                     "events to Jan 2020": len(events),
+                     "passages": ", ".join(passages_for_place(place, events, corpus, glossary))})
+    return pd.DataFrame(rows)

@@ -60,7 +60,7 @@ def lanes_for(frame, most: int = 6) -> list[str]:
     """The countries with the most events become lanes, the rest 'Other'."""
     counts = Counter(c for countries in frame["countries"] for c in countries)
     lanes = [c for c, _ in counts.most_common(most)]
-    if set(counts) - set(lanes):
+    if any(not set(countries) & set(lanes) for countries in frame["countries"]):
         lanes.append(OTHER_LANE)
     return lanes
 
@@ -74,8 +74,13 @@ def _lane_rows(frame, lanes):
             yield row, lane
 
 
-def _short(title: str, width: int = 26) -> str:
-    return "\n".join(textwrap.wrap(title, width)[:3])
+def _short(title: str, width: int = 26, lines: int = 4) -> str:
+    """A title wrapped for a label; cut with an ellipsis if it is too long."""
+    wrapped = textwrap.wrap(title, width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1].rstrip(".,;:") + "…"
+    return "\n".join(wrapped)
 
 
 def _draw_events(ax, frame, lanes):
@@ -118,14 +123,15 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
         if era.start > last:
             continue
         ax.axvspan(era.start, min(era.end, last), color=era.shade, alpha=0.5, lw=0, zorder=0)
-        ax.text(era.start, len(lanes) + 0.62, " " + era.title, fontsize=9, va="top", ha="left", color="0.2",
-                clip_on=True)
+        # Era names sit along the bottom edge, clear of the event labels.
+        ax.text(era.start, 0.02, " " + era.title, transform=ax.get_xaxis_transform(), fontsize=9,
+                va="bottom", ha="left", color="0.15", rotation=90 if era.end - era.start < dt.timedelta(days=200) else 0)
         era_lines.append(f"{era.title} ({era.start:%B %Y} – {min(era.end, last):%B %Y})")
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="0.85")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="category", fontsize=9, frameon=False)
-    ax.set_ylim(0.3, len(lanes) + 3.2)  # room above the lanes for labels
+    ax.set_ylim(-0.4, len(lanes) + 3.2)  # room above the lanes for labels, below for era names
     fig.canvas.draw()
     if label_ids is None:
         key = frame[(frame["paragraphs"].map(len) > 0) & (frame["phase"] != "crisis")]

@@ -138,3 +138,21 @@ def passages_for_place(place, events, corpus, glossary) -> list[str]:
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)", re.IGNORECASE)
     linked = {pid for pids in events["paragraphs"] for pid in pids}
     return [row.id for row in corpus.paragraphs.itertuples() if row.id in linked or pattern.search(row.text)]
+
+
+def check_timeline_widgets() -> str:
+    """Drive fresh widgets by setting values, as a student would, and report
+    what they show: the notebook's self-test cell, checked by nbval."""
+    explorer = TimelineExplorer()
+    lines = [f"Explorer at start: {len(explorer.results.options)} events listed "
+             f"(what happened next hidden: {not explorer.show_after.value})."]
+    explorer.countries.value = ("Syria",)
+    lines.append(f"Countries = Syria: {len(explorer.results.options)} events.")
+    explorer.show_after.value = True
+    lines.append(f"…with what happened next: {len(explorer.results.options)} events.")
+    explorer.results.value = explorer.results.options[0][1]
+    lines.append(f"Selecting the first shows its sources: {'<h4>Sources</h4>' in explorer.detail.value}.")
+    picker = PlacePicker()
+    picker.place.value = "baghdad-airport"
+    lines.append(f"Place picker, Baghdad airport: shows events: {'<li>' in picker.output.value}.")
+    return "\n".join(lines)
