@@ -22,12 +22,13 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab test test-fast notebooks clean-env help
+.PHONY: lab test test-fast notebooks instructor clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
 	@echo "make test       create the environment and run every test"
 	@echo "make notebooks  re-execute all notebooks in place (after changing data or package)"
+	@echo "make instructor build the instructor edition into build/instructor/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +64,11 @@ test-fast: $(VENV)/.installed-test | $(STATE)/.made
 notebooks: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+
+# Lesson plans, answer keys, facilitation notes and ground rules, built from
+# exercises/ into build/instructor/ (gitignored: it holds the answer keys).
+instructor: $(VENV)/.installed-run | $(STATE)/.made
+	$(BIN)/python -m roundtable.instructor
 
 clean-env:
 	rm -rf $(VENV) $(STATE)

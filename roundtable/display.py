@@ -15,3 +15,57 @@ def show_passages(speaker=None, theme=None, section=None, ids=None, glossary=Tru
     if ids is not None:
         frame = frame[frame["id"].isin(ids)]
     return HTML(passages_html(frame, load_glossary() if glossary else None))
+
+
+def show_ground_rules():
+    """The ground rules (data/ground_rules.md) as Markdown output."""
+    from IPython.display import Markdown
+
+    from .instructor import ground_rules
+
+    return Markdown(ground_rules())
+
+
+def show_prompt(notebook: str, prompt_id: str, number: str) -> HTML:
+    """A discussion prompt as students see it (no facilitation notes): the
+    static companion of its answer box."""
+    from .exercise_widgets import prompt_html
+    from .exercises import load_bank
+
+    return HTML(prompt_html(load_bank(notebook).prompt(prompt_id), number))
+
+
+def answer_box(notebook: str, prompt_id: str):
+    """A live answer box for one prompt; the answer saves as it is typed."""
+    from .exercise_widgets import AnswerBox
+    from .exercises import load_bank
+
+    return AnswerBox(notebook, load_bank(notebook).prompt(prompt_id)).widget()
+
+
+def quiz(notebook: str):
+    """The notebook's self-check quiz as a live widget."""
+    from .exercise_widgets import QuizWidget
+    from .exercises import load_bank
+
+    return QuizWidget(list(load_bank(notebook).quiz)).widget()
+
+
+def quiz_static(notebook: str) -> HTML:
+    """The same quiz for readers without a kernel: answers folded away."""
+    from .exercise_widgets import quiz_static_html
+    from .exercises import load_bank
+
+    return HTML(quiz_static_html(list(load_bank(notebook).quiz)))
+
+
+def export_my_answers(notebook: str, student: str = "student") -> str:
+    """Write this notebook's answers to Markdown and HTML for handing in."""
+    from .answers import AnswerStore
+    from .exercises import load_bank
+    from .exports import export_answers
+    from .paths import REPO_ROOT
+
+    md, html = export_answers(AnswerStore(student=student), load_bank(notebook))
+    where = lambda p: p.relative_to(REPO_ROOT) if p.is_relative_to(REPO_ROOT) else p  # noqa: E731
+    return f"Written: {where(md)} and {where(html)}"

@@ -1,0 +1,153 @@
+"""Question banks: schema validation naming file and item, verbatim
+evidence, the quiz widget's feedback and score, the static fallback, and
+the export round trip."""
+from __future__ import annotations
+
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, rewrite
+from roundtable.answers import AnswerStore
+from roundtable.corpus import load_corpus
+from roundtable.errors import DataError
+from roundtable.exercise_widgets import QuizWidget, quiz_static_html
+from roundtable.exercises import BLOOM_LEVELS, load_all_banks, load_bank
+from roundtable.exports import export_answers, read_markdown_export
+
+THEMES = {"02_iran": "iran", "03_iraq": "iraq", "04_syria": "syria", "05_assassination_strategy": "assassination-strategy"}
+
+
+@pytest.fixture
+def bank_file(mini_data) -> Path:
+    shutil.copy(FIXTURES / "bank.yaml", mini_data / "bank.yaml")
+    return mini_data / "bank.yaml"
+
+
+@pytest.fixture
+def mini_corpus(mini_data):
+    return load_corpus(mini_data / "roundtable.yaml", mini_data / "participants.yaml")
+
+
+@pytest.fixture
+def bank(bank_file, mini_corpus):
+    return load_bank(bank_file, mini_corpus)
+
+
+def bank_error(bank_file, corpus, old, new) -> str:
+    rewrite(bank_file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_bank(bank_file, corpus)
+    return str(caught.value)
+
+
+def test_fixture_bank_loads(bank):
+    assert [p.id for p in bank.prompts] == ["iran-p01"]
+    assert bank.quiz[0].answer.text == "Dina"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("quote: has escalated the conflict", "quote: has escalated the war",
+     "quiz item 'iran-q02' (entry 2): evidence quote is not verbatim in intro-1"),
+    ("quote: brought “unity” — and Hizbollah", "quote: brought \"unity\" - and Hizbollah",
+     "quiz item 'iran-q01' (entry 1): evidence quote is not verbatim in dina-1"),
+    ("      - text: Dina\n        correct: true", "      - text: Dan\n        correct: true",
+     "quiz item 'iran-q01' (entry 1): the right answer is 'Dan' but dina-1 is by Dina"),
+    ("        feedback: It says the opposite.", "        correct: true\n        feedback: It says the opposite.",
+     "quiz item 'iran-q02' (entry 2): needs exactly one option with 'correct: true', has 2"),
+    ("        feedback: Not in the text.\n", "",
+     "quiz item 'iran-q02' (entry 2): option 3 ('Peace followed'): missing 'feedback'"),
+    ("bloom: understand", "bloom: memorise", "prompt 'iran-p01' (entry 1): field 'bloom' has 'memorise'"),
+    ("format: think-pair-share", "format: debate", "prompt 'iran-p01' (entry 1): field 'format' has 'debate'"),
+    ("minutes: 10", "minutes: 0", "prompt 'iran-p01' (entry 1): 'minutes' must be between 1 and 60"),
+    ("paragraphs: [dina-1]", "paragraphs: [dina-7]", "prompt 'iran-p01' (entry 1): unknown roundtable paragraph id(s) ['dina-7']"),
+    ("  - id: iran-q02", "  - id: iran-q01", "duplicate id 'iran-q01'"),
+    ("notebook: bank", "notebook: 02_iran", "'notebook' is '02_iran' but the file is named for 'bank'"),
+    ("    facilitation: Listen for evidence.\n", "", "prompt 'iran-p01' (entry 1): missing field 'facilitation'"),
+])
+def test_bad_items_are_named_with_their_file(bank_file, mini_corpus, old, new, expected):
+    message = bank_error(bank_file, mini_corpus, old, new)
+    assert "bank.yaml" in message and expected in message
+
+
+def test_quiz_feedback_is_words_and_symbols_and_scores_first_tries(bank):
+    quiz = QuizWidget(list(bank.quiz))
+    quiz.buttons[0].click()
+    assert "Choose an option first" in quiz.feedback[0].value
+    quiz.choices[0].value = "Dan"
+    quiz.buttons[0].click()
+    assert "✗ <strong>Not quite.</strong> Dan writes about Iraq." in quiz.feedback[0].value
+    assert "“brought “unity” — and Hizbollah” (dina-1)" in quiz.feedback[0].value
+    quiz.choices[0].value = "Dina"
+    quiz.buttons[0].click()
+    assert "✓ <strong>Right.</strong>" in quiz.feedback[0].value
+    assert "0 of 1 right at the first try (1 not yet answered)" in quiz.score.value
+    quiz.choices[1].value = "The conflict escalated"
+    quiz.buttons[1].click()
+    assert "1 of 2 right at the first try (0 not yet answered). All questions answered." in quiz.score.value
+    assert "Right &lt;b&gt;so&lt;/b&gt;." in quiz.feedback[1].value  # feedback text is escaped
+
+
+def test_quiz_is_labelled_for_keyboard_users(bank):
+    quiz = QuizWidget(list(bank.quiz))
+    assert [c.description for c in quiz.choices] == ["Answer 1", "Answer 2"]
+    assert [b.description for b in quiz.buttons] == ["Check answer 1", "Check answer 2"]
+
+
+def test_static_fallback_hides_answers_in_details(bank):
+    html = quiz_static_html(list(bank.quiz))
+    assert html.count("<details><summary>Show the answer</summary>") == 2
+    before_details = html.split("<details>")[0]
+    assert "Yes, in her opening paragraph" not in before_details
+    assert "&lt;b&gt;so&lt;/b&gt;" in html
+
+
+def test_export_round_trip(tmp_path, bank):
+    store = AnswerStore(tmp_path / "answers.sqlite", student="Ana <b>")
+    texts = {"iran-p01": "سلام — “quoted” <script>x</script>\n~~~~~ tildes\n", "stray-prompt": ""}
+    for prompt_id, text in texts.items():
+        store.save("bank", prompt_id, text)
+    md, html = export_answers(store, bank, tmp_path / "exports")
+    back = read_markdown_export(md)
+    assert back.notebook == "bank" and back.student == "Ana <b>"
+    assert back.answers == texts
+    page = html.read_text(encoding="utf-8")
+    assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert unescape(page.split("<pre style='white-space:pre-wrap'>")[1].split("</pre>")[0]) == texts["iran-p01"]
+    assert md.name == "bank-Ana-b.md"
+
+
+def test_reading_a_foreign_file_says_what_is_wrong(tmp_path):
+    other = tmp_path / "notes.md"
+    other.write_text("# My notes\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="notes.md: not an answers export"):
+        read_markdown_export(other)
+
+
+# --- the real banks -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def banks():
+    return {b.notebook: b for b in load_all_banks()}  # validates schema and every quote
+
+
+@pytest.mark.parametrize("notebook", sorted(THEMES))
+def test_each_theme_bank_is_big_and_varied_enough(banks, notebook):
+    bank = banks[notebook]
+    assert bank.theme == THEMES[notebook]
+    assert len(bank.prompts) >= 8 and len({p.bloom for p in bank.prompts}) >= 4
+    assert len(bank.quiz) >= 8
+    assert {p.bloom for p in bank.prompts} <= set(BLOOM_LEVELS)
+
+
+@pytest.mark.parametrize("notebook", sorted(THEMES))
+def test_every_paragraph_of_a_theme_is_used_by_its_bank(banks, notebook):
+    bank = banks[notebook]
+    used = {p for prompt in bank.prompts for p in prompt.paragraphs} | {q.paragraph for q in bank.quiz}
+    theme_ids = set(load_corpus().filter(theme=THEMES[notebook])["id"])
+    frame = load_corpus().paragraphs
+    primary = set(frame[frame["primary_theme"] == THEMES[notebook]]["id"])
+    assert primary <= used, sorted(primary - used)
+    assert used & theme_ids

@@ -1,0 +1,63 @@
+"""The instructor edition: plans that fit the class, keys that stay out of
+the students' notebooks."""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from roundtable.exercises import load_all_banks, load_bank
+from roundtable.instructor import build_instructor_edition, ground_rules, lesson_plan
+
+NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
+
+
+@pytest.mark.parametrize("minutes", [50, 90])
+def test_lesson_plans_fill_the_class_exactly_and_end_with_the_exit_ticket(minutes):
+    for bank in load_all_banks():
+        rows = lesson_plan(bank, minutes)
+        assert sum(length for _, _, length in rows) == minutes, bank.notebook
+        assert all(start + length == following for (start, _, length), (following, _, _) in zip(rows, rows[1:]))
+        assert rows[0][1].startswith("Opening")
+        tickets = [r for r in rows if r[1].startswith("Exit ticket")]
+        if any(p.format == "exit-ticket" for p in bank.prompts):
+            assert tickets and rows.index(tickets[0]) >= len(rows) - 2
+
+
+def test_a_longer_class_uses_more_prompts():
+    bank = load_bank("01_timeline")
+    def prompt_rows(minutes):
+        return [r for r in lesson_plan(bank, minutes) if r[1].startswith("timeline-p")]
+    assert len(prompt_rows(90)) >= len(prompt_rows(50))
+
+
+def test_build_writes_plans_keys_and_ground_rules(tmp_path):
+    written = {p.name for p in build_instructor_edition(tmp_path)}
+    assert {"ground-rules.md", "index.md", "00_start_here.md", "01_timeline.md"} <= written
+    timeline = (tmp_path / "01_timeline.md").read_text(encoding="utf-8")
+    assert "### 50-minute class" in timeline and "### 90-minute class" in timeline
+    assert "**✓ right** US or coalition casualties" in timeline
+    assert "The event is the rocket attack on K-1" in timeline  # facilitation notes
+    assert "Claims need evidence" in (tmp_path / "ground-rules.md").read_text(encoding="utf-8")
+    assert "Claims need evidence" in ground_rules()
+
+
+def test_student_notebooks_never_show_keys_or_facilitation_notes():
+    banks = load_all_banks()
+    notes = [p.facilitation for b in banks for p in b.prompts]
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        raw = path.read_text(encoding="utf-8")
+        text = json.dumps(json.loads(raw), ensure_ascii=False)
+        for note in notes:
+            assert note[:60] not in text, f"{path.name} shows a facilitation note"
+        for bank in banks:
+            for item in bank.quiz:
+                feedback = escape(item.answer.feedback)[:50]
+                for cell in json.loads(raw)["cells"]:
+                    for output in cell.get("outputs", []):
+                        html = "".join(output.get("data", {}).get("text/html", ""))
+                        if feedback in html:  # only inside the folded answer
+                            before = html.split(feedback)[0]
+                            assert before.rfind("<details>") > before.rfind("</details>"), path.name
