@@ -92,11 +92,15 @@ def bank_markdown(bank: Bank, corpus=None) -> str:
     return "\n".join(out)
 
 
-def roleplay_markdown() -> str:
+def roleplay_markdown(for_students: bool = False) -> str:
+    """The role-play; the students' handout leaves out the facilitation notes."""
     play = load_roleplay()
-    out = [f"# Role-play: {play.title} (instructor edition)", "", f"*Set on {play.date}; about {play.minutes} minutes.*",
-           "", "## Situation", "", play.situation, "", "## Task", "", play.task, "",
-           "## Facilitation", "", play.facilitation, "", "## Role cards", ""]
+    edition = "handout" if for_students else "instructor edition"
+    out = [f"# Role-play: {play.title} ({edition})", "", f"*Set on {play.date}; about {play.minutes} minutes.*",
+           "", "## Situation", "", play.situation, "", "## Task", "", play.task, ""]
+    if not for_students:
+        out += ["## Facilitation", "", play.facilitation, ""]
+    out += ["## Role cards", ""]
     for role in play.roles:
         out += [f"### {role.name}", "", "**Interests**", ""] + [f"- {i}" for i in role.interests]
         out += ["", "**Constraints**", ""] + [f"- {c}" for c in role.constraints]
@@ -124,6 +128,7 @@ def build_instructor_edition(directory: Path | None = None) -> list[Path]:
         write(f"{bank.notebook}.md", bank_markdown(bank, corpus))
     if (REPO_ROOT / "exercises" / "roleplay.yaml").exists():
         write("roleplay.md", roleplay_markdown())
+        write("roleplay-student-handout.md", roleplay_markdown(for_students=True))
     index = ["# Instructor edition", "", "Not for students: these files hold answer keys.", ""]
     index += [f"- [{p.stem}]({p.name})" for p in written]
     write("index.md", "\n".join(index))

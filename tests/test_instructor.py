@@ -61,3 +61,44 @@ def test_student_notebooks_never_show_keys_or_facilitation_notes():
                         if feedback in html:  # only inside the folded answer
                             before = html.split(feedback)[0]
                             assert before.rfind("<details>") > before.rfind("</details>"), path.name
+
+
+def test_role_cards_cover_the_required_roles_and_cite_real_paragraphs():
+    from roundtable.corpus import load_corpus
+    from roundtable.exercises import load_roleplay
+
+    play = load_roleplay()
+    required = {"us-administration", "iran-leadership", "iraq-caretaker-government", "sadr-movement",
+                "iraqi-protesters", "kurdistan-region", "sdf", "israel"}
+    assert required <= {r.id for r in play.roles}
+    ids = set(load_corpus().ids)
+    for role in play.roles:
+        assert role.interests and role.constraints and role.roundtable and role.questions, role.id
+        assert {p for p, _ in role.roundtable} <= ids
+    assert play.date == "2020-01-05" and "## " in play.memo_template
+
+
+def test_student_handout_has_cards_but_no_facilitation(tmp_path):
+    from roundtable.exercises import load_roleplay
+
+    build_instructor_edition(tmp_path)
+    handout = (tmp_path / "roleplay-student-handout.md").read_text(encoding="utf-8")
+    play = load_roleplay()
+    assert play.facilitation[:80] not in handout and "## Facilitation" not in handout
+    assert all(role.name in handout for role in play.roles)
+
+
+def test_a_role_citing_an_unknown_paragraph_is_named(tmp_path):
+    import shutil
+
+    from roundtable.errors import DataError
+    from roundtable.exercises import ROLEPLAY_FILE, load_roleplay
+
+    copy = tmp_path / "roleplay.yaml"
+    shutil.copy(ROLEPLAY_FILE, copy)
+    text = copy.read_text(encoding="utf-8")
+    first = text.index("paragraph: ", text.index("  - id: us-administration"))
+    end = text.index("\n", first)
+    copy.write_text(text[:first] + "paragraph: dan-99" + text[end:], encoding="utf-8")
+    with pytest.raises(DataError, match=r"roleplay.yaml, role 'us-administration' \(entry 1\): 'roundtable' cites unknown paragraph 'dan-99'"):
+        load_roleplay(copy)
