@@ -69,3 +69,9 @@ def export_my_answers(notebook: str, student: str = "student") -> str:
     md, html = export_answers(AnswerStore(student=student), load_bank(notebook))
     where = lambda p: p.relative_to(REPO_ROOT) if p.is_relative_to(REPO_ROOT) else p  # noqa: E731
     return f"Written: {where(md)} and {where(html)}"
+
+
+def table(frame) -> HTML:
+    """A DataFrame as an HTML table with every cell in full: pandas' own
+    display cuts long text, which hides definitions and sources."""
+    return HTML(frame.to_html(index=False, escape=True, border=0, classes="rt-table", na_rep=""))

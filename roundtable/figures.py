@@ -10,9 +10,8 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
-import matplotlib
+import io
 
-matplotlib.use("Agg")  # figures are rendered to images; no window is opened
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
@@ -47,11 +46,18 @@ class Chart:
     unlabelled: list[str] = field(default_factory=list)
     lanes: list[str] = field(default_factory=list)
 
-    def show(self):
-        """Display the figure, then its text summary (notebook helper)."""
-        from IPython.display import display
+    def png(self, dpi: int = 100) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=dpi)
+        return buffer.getvalue()
 
-        display(self.figure)
+    def show(self):
+        """Display the figure as a PNG, then its text summary (notebook
+        helper). The PNG is made here, so it shows whatever matplotlib
+        backend the kernel uses."""
+        from IPython.display import Image, display
+
+        display(Image(data=self.png()))
         plt.close(self.figure)
         print(self.summary)
 

@@ -80,3 +80,9 @@ def test_map_labels_in_two_scripts_and_lists_places_outside(mini):
     assert overlapping_pairs(chart.figure.axes[0].texts and
                              [t for t in chart.figure.axes[0].texts if t.get_text() in chart.labelled],
                              chart.figure.canvas.get_renderer()) == []
+
+
+def test_chart_renders_a_png_image(mini):
+    log, eras, _ = mini
+    data = crisis_chart(log).png(dpi=40)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000

@@ -61,3 +61,14 @@ def test_passages_keep_frame_order(mini):
     corpus, glossary = mini
     html = passages_html(corpus.paragraphs.iloc[::-1], glossary)
     assert html.index('id="dan-1"') < html.index('id="intro-1"')
+
+
+def test_tables_show_full_escaped_text():
+    import pandas as pd
+
+    from roundtable.display import table
+
+    long = "word " * 80 + "<script>x</script>"
+    html = table(pd.DataFrame({"definition": [long]})).data
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
+    assert "word " * 80 in html  # not cut short with "..."
