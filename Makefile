@@ -47,8 +47,11 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
+# Jupyter refuses to run as root unless told; containers and some hubs run so.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: $(VENV)/.installed-run | $(STATE)/.made
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 # The whole suite: package tests and strict nbval on every notebook. xdist
 # keeps each notebook on one worker (--dist loadfile).
