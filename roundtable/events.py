@@ -19,7 +19,7 @@ from .dates import PRECISIONS, format_dated, parse_dated
 from .errors import DataError
 from .paths import DATA_DIR
 from .sources import Source, read_sources
-from .yamlfile import KEBAB_ID, Entry, entry_label, read_yaml, top_list, unique_ids
+from .yamlfile import KEBAB_ID, Entry, entry_label, read_yaml, top_list
 
 EVENTS_DIR = DATA_DIR / "events"
 CATEGORIES = ("military-strike", "assassination", "political", "diplomatic", "protest", "nuclear",

@@ -159,7 +159,7 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
         + ("events after the crisis weeks are included." if include_after
            else "events after 12 January 2020 are hidden."),
         "Shaded periods: " + "; ".join(era_lines) + ".",
-        f"Labelled events (those the roundtable refers to): "
+        "Labelled events (those the roundtable refers to): "
         + "; ".join(t.replace("\n", " ") for t in (a.get_text() for a in placement.placed)) + ".",
     ] + ([f"Not labelled for lack of room: {'; '.join(t.replace(chr(10), ' ') for t in placement.skipped)}."]
          if placement.skipped else []))

@@ -127,10 +127,7 @@ def _read_entry(path: Path, index: int, item) -> GlossaryEntry:
     entry = Entry(path, entry_label("glossary entry", index, item), item)
     entry.check_keys(GLOSSARY_FIELDS)
     kind = entry.choice("kind", KINDS)
-    original = entry.text("original", required=False)
-    language = entry.text("original_language", required=False)
-    if (original is None) != (language is None):
-        raise entry.fail("'original' and 'original_language' go together: give both or neither")
+    original, language = entry.original_name()
     sources = read_sources(entry, required=False)
     if kind in KINDS_NEEDING_SOURCES and not sources:
         raise entry.fail(f"a {kind} entry needs at least one source under 'sources'")

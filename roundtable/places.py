@@ -51,10 +51,7 @@ def _load(path: Path) -> dict[str, Place]:
     for index, item in enumerate(top_list(path, read_yaml(path), "places")):
         entry = Entry(path, entry_label("place", index, item), item)
         entry.check_keys(PLACE_FIELDS)
-        original = entry.text("original", required=False)
-        language = entry.text("original_language", required=False)
-        if (original is None) != (language is None):
-            raise entry.fail("'original' and 'original_language' go together: give both or neither")
+        original, language = entry.original_name()
         lat, lon = entry.number("lat"), entry.number("lon")
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise entry.fail(f"coordinates ({lat}, {lon}) are outside the globe")

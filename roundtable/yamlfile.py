@@ -81,6 +81,14 @@ class Entry:
             raise self.fail(f"field '{key}' must be non-empty text, got {value!r}")
         return value
 
+    def original_name(self) -> tuple[str | None, str | None]:
+        """A name in its original script and the language it is in: both or neither."""
+        original = self.text("original", required=False)
+        language = self.text("original_language", required=False)
+        if (original is None) != (language is None):
+            raise self.fail("'original' and 'original_language' go together: give both or neither")
+        return original, language
+
     def ident(self, key: str = "id") -> str:
         value = self.text(key)
         if not KEBAB_ID.match(value):

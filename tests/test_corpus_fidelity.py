@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
