@@ -43,20 +43,73 @@ def answer_box(notebook: str, prompt_id: str):
     return AnswerBox(notebook, load_bank(notebook).prompt(prompt_id)).widget()
 
 
-def quiz(notebook: str):
-    """The notebook's self-check quiz as a live widget."""
+def quiz(notebook: str, items=None):
+    """The notebook's self-check quiz (or some of its items) as a live widget."""
     from .exercise_widgets import QuizWidget
     from .exercises import load_bank
 
-    return QuizWidget(list(load_bank(notebook).quiz)).widget()
+    return QuizWidget(load_bank(notebook).quiz_items(items)).widget()
 
 
-def quiz_static(notebook: str) -> HTML:
+def quiz_static(notebook: str, items=None) -> HTML:
     """The same quiz for readers without a kernel: answers folded away."""
     from .exercise_widgets import quiz_static_html
     from .exercises import load_bank
 
-    return HTML(quiz_static_html(list(load_bank(notebook).quiz)))
+    return HTML(quiz_static_html(load_bank(notebook).quiz_items(items)))
+
+
+def show_reading(notebook: str, part_id: str) -> HTML:
+    """A part of a theme notebook: context box in our words, then the passages."""
+    from .themeviews import reading_html
+
+    return HTML(reading_html(notebook, part_id))
+
+
+def check_quiz(notebook: str, part_id: str):
+    """The quiz items that close a reading part, as a live widget."""
+    from .readings import load_reading
+
+    return quiz(notebook, load_reading(notebook).part(part_id).check_quiz)
+
+
+def check_quiz_static(notebook: str, part_id: str) -> HTML:
+    from .readings import load_reading
+
+    return quiz_static(notebook, load_reading(notebook).part(part_id).check_quiz)
+
+
+def show_rubric(notebook: str) -> HTML:
+    """The closing essay's rubric as a table."""
+    from .exercises import load_bank
+
+    return table(load_bank(notebook).essay.rubric_table())
+
+
+def review_items(notebook: str) -> list[str]:
+    """Quiz items that no reading part uses as its check: the end-of-notebook review."""
+    from .exercises import load_bank
+    from .readings import load_readings
+
+    readings = load_readings()
+    used = {q for part in readings[notebook].parts for q in part.check_quiz} if notebook in readings else set()
+    return [q.id for q in load_bank(notebook).quiz if q.id not in used]
+
+
+def review_quiz(notebook: str):
+    """The review quiz as a live widget."""
+    return quiz(notebook, review_items(notebook))
+
+
+def review_quiz_static(notebook: str) -> HTML:
+    return quiz_static(notebook, review_items(notebook))
+
+
+def show_next_events(notebook: str) -> HTML:
+    """What happened next, folded away until opened (the toggle's companion)."""
+    from .themeviews import next_events_static
+
+    return HTML(next_events_static(notebook))
 
 
 def export_my_answers(notebook: str, student: str = "student") -> str:
@@ -74,4 +127,5 @@ def export_my_answers(notebook: str, student: str = "student") -> str:
 def table(frame) -> HTML:
     """A DataFrame as an HTML table with every cell in full: pandas' own
     display cuts long text, which hides definitions and sources."""
-    return HTML(frame.to_html(index=False, escape=True, border=0, classes="rt-table", na_rep=""))
+    named_index = frame.index.name is not None
+    return HTML(frame.to_html(index=named_index, escape=True, border=0, classes="rt-table", na_rep=""))

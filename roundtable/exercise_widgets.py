@@ -7,6 +7,7 @@ to the options, arrow keys to choose, Enter or Space on the button.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 
 import ipywidgets as w
@@ -17,12 +18,17 @@ from .exercises import Bank, Prompt, QuizItem
 FULL = w.Layout(width="95%")
 
 
+def bold_html(text: str) -> str:
+    """Escape `text`, then turn the banks' **bold** marks into <strong>."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(text))
+
+
 def prompt_html(prompt: Prompt, number: str | None = None) -> str:
     """The prompt as students see it: no facilitation notes."""
     label = f"Question {number}" if number else "Question"
     refs = ", ".join(prompt.paragraphs)
     return (f"<p><strong>{escape(label)}</strong> ({escape(prompt.format.replace('-', ' '))}, "
-            f"about {prompt.minutes} min; see {escape(refs)})</p><p>{escape(prompt.question)}</p>")
+            f"about {prompt.minutes} min; see {escape(refs)})</p><p>{bold_html(prompt.question)}</p>")
 
 
 class AnswerBox:
@@ -66,7 +72,7 @@ class QuizWidget:
         self.first_try: dict[str, bool] = {}
         self.choices, self.buttons, self.feedback = [], [], []
         for number, item in enumerate(self.items, 1):
-            choice = w.RadioButtons(options=[o.text for o in item.options], value=None,
+            choice = w.RadioButtons(options=[o.text for o in item.shuffled_options], value=None,
                                     description=f"Answer {number}", style={"description_width": "initial"},
                                     layout=FULL)
             button = w.Button(description=f"Check answer {number}", tooltip="Check this answer")
@@ -114,7 +120,7 @@ def quiz_static_html(items: list[QuizItem]) -> str:
     and a collapsed answer that opens on click (<details>)."""
     parts = []
     for number, item in enumerate(items, 1):
-        options = "".join(f"<li>{escape(o.text)}</li>" for o in item.options)
+        options = "".join(f"<li>{escape(o.text)}</li>" for o in item.shuffled_options)
         parts.append(
             f"<div><p><strong>{number}.</strong> {escape(item.question)}</p><ol type='a'>{options}</ol>"
             f"<details><summary>Show the answer</summary><p>✓ {escape(item.answer.text)}. "

@@ -9,6 +9,7 @@ file and the item.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,9 @@ FORMATS = ("think-pair-share", "structured-academic-controversy", "claim-evidenc
            "exit-ticket")
 QUIZ_KINDS = ("multiple-choice", "who-said-it")
 BANK_THEMES = ("start", "timeline", "iran", "iraq", "syria", "assassination-strategy", "synthesis", "forecasts")
-BANK_FIELDS = ("notebook", "theme", "prompts", "quiz")
+BANK_FIELDS = ("notebook", "theme", "prompts", "quiz", "essay")
+ESSAY_FIELDS = ("id", "question", "words", "minutes", "paragraphs", "rubric")
+RUBRIC_LEVELS = 4
 PROMPT_FIELDS = ("id", "question", "bloom", "format", "minutes", "paragraphs", "facilitation")
 QUIZ_FIELDS = ("id", "kind", "question", "options", "explanation", "evidence")
 OPTION_FIELDS = ("text", "correct", "feedback")
@@ -60,6 +63,56 @@ class QuizItem:
     def answer(self) -> Option:
         return next(o for o in self.options if o.correct)
 
+    @property
+    def shuffled_options(self) -> tuple[Option, ...]:
+        """The options in the order students see them. Banks list the right
+        answer first for their authors' convenience; this order is mixed,
+        but the same on every run and machine (a hash, not a random draw),
+        so that stored notebooks and printouts match."""
+        def key(option: Option) -> str:
+            return hashlib.sha256(f"{self.id}\n{option.text}".encode()).hexdigest()
+        return tuple(sorted(self.options, key=key))
+
+
+@dataclass(frozen=True)
+class Level:
+    score: int
+    label: str
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    criterion: str
+    weight: int
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class Essay:
+    """A closing essay: its prompt, length, suggested paragraphs and rubric."""
+    id: str
+    question: str
+    words: tuple[int, int]
+    minutes: int
+    paragraphs: tuple[str, ...]
+    rubric: tuple[Criterion, ...]
+
+    def rubric_table(self):
+        """The rubric as a table: one row per criterion, one column per level."""
+        import pandas as pd
+
+        return pd.DataFrame([{"criterion": c.criterion, "weight (%)": c.weight,
+                              **{f"{lv.score} · {lv.label}": lv.descriptor for lv in c.levels}}
+                             for c in self.rubric])
+
+    def as_prompt(self) -> Prompt:
+        """The essay as an answerable prompt, so the answer box and the
+        exports treat it like any other question."""
+        low, high = self.words
+        return Prompt(self.id, f"{self.question} ({low}–{high} words.)", "create", "essay", self.minutes,
+                      self.paragraphs, "")
+
 
 @dataclass(frozen=True)
 class Bank:
@@ -68,12 +121,28 @@ class Bank:
     prompts: tuple[Prompt, ...]
     quiz: tuple[QuizItem, ...]
     path: Path
+    essay: Essay | None = None
+
+    @property
+    def answerable(self) -> tuple[Prompt, ...]:
+        """Everything a student writes an answer to: prompts, then the essay."""
+        return self.prompts + ((self.essay.as_prompt(),) if self.essay else ())
 
     def prompt(self, prompt_id: str) -> Prompt:
-        for prompt in self.prompts:
+        for prompt in self.answerable:
             if prompt.id == prompt_id:
                 return prompt
         raise KeyError(f"no prompt {prompt_id!r} in {self.path.name}")
+
+    def quiz_items(self, ids=None) -> list[QuizItem]:
+        """Quiz items in bank order, or the given ones in the given order."""
+        if ids is None:
+            return list(self.quiz)
+        by_id = {q.id: q for q in self.quiz}
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            raise KeyError(f"no quiz item(s) {missing} in {self.path.name}")
+        return [by_id[i] for i in ids]
 
 
 def load_bank(name_or_path, corpus=None) -> Bank:
@@ -109,8 +178,37 @@ def _load(path: Path, corpus) -> Bank:
     theme = top.choice("theme", BANK_THEMES)
     prompts = tuple(_read_prompt(path, i, item, corpus) for i, item in enumerate(top.mapping_list("prompts")))
     quiz = tuple(_read_quiz(path, i, item, corpus) for i, item in enumerate(top.mapping_list("quiz", required=False)))
-    unique_ids(path, "item", [p.id for p in prompts] + [q.id for q in quiz])
-    return Bank(notebook, theme, prompts, quiz, path)
+    essay = _read_essay(path, top.item["essay"], corpus) if "essay" in top.item else None
+    unique_ids(path, "item", [p.id for p in prompts] + [q.id for q in quiz] + ([essay.id] if essay else []))
+    return Bank(notebook, theme, prompts, quiz, path, essay)
+
+
+def _read_essay(path: Path, item, corpus) -> Essay:
+    entry = Entry(path, "the essay", item)
+    entry.check_keys(ESSAY_FIELDS)
+    words = entry.item.get("words")
+    if (not isinstance(words, list) or len(words) != 2 or not all(isinstance(n, int) and not isinstance(n, bool)
+                                                                   for n in words) or not 0 < words[0] < words[1]):
+        raise entry.fail(f"'words' must be [fewest, most] with 0 < fewest < most, got {words!r}")
+    minutes = entry.integer("minutes")
+    criteria = []
+    for index, raw in enumerate(entry.mapping_list("rubric")):
+        criterion = Entry(path, entry_label("rubric criterion", index, raw, "criterion"), raw)
+        criterion.check_keys(("criterion", "weight", "levels"))
+        levels = []
+        for raw_level in criterion.mapping_list("levels"):
+            level = Entry(path, criterion.label + " level", raw_level)
+            level.check_keys(("score", "label", "descriptor"))
+            levels.append(Level(level.integer("score"), level.text("label"), _prose(level, "descriptor")))
+        scores = [lv.score for lv in levels]
+        if scores != list(range(RUBRIC_LEVELS, 0, -1)):
+            raise criterion.fail(f"needs {RUBRIC_LEVELS} levels scored {RUBRIC_LEVELS} down to 1, got scores {scores}")
+        criteria.append(Criterion(criterion.text("criterion"), criterion.integer("weight"), tuple(levels)))
+    total = sum(c.weight for c in criteria)
+    if total != 100:
+        raise entry.fail(f"rubric weights must add up to 100, they add up to {total}")
+    return Essay(entry.ident(), _prose(entry, "question"), (words[0], words[1]), minutes,
+                 _paragraph_ids(entry, corpus), tuple(criteria))
 
 
 def _paragraph_ids(entry: Entry, corpus, key: str = "paragraphs") -> tuple[str, ...]:

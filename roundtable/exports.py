@@ -40,8 +40,8 @@ def export_answers(store: AnswerStore, bank, directory: Path | None = None) -> t
     directory = Path(directory) if directory else work_dir() / "exports"
     directory.mkdir(parents=True, exist_ok=True)
     saved = {a.prompt_id: a for a in store.answers(bank.notebook)}
-    questions = {p.id: p.question for p in bank.prompts}
-    order = [p.id for p in bank.prompts] + sorted(set(saved) - set(questions))
+    questions = {p.id: p.question for p in bank.answerable}
+    order = [p.id for p in bank.answerable] + sorted(set(saved) - set(questions))
     stamp = dt.datetime.now().isoformat(timespec="seconds")
     markdown = [f"# Answers: {bank.notebook}", "", f"student: {store.student}", f"exported: {stamp}", ""]
     html = [f"<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Answers: {escape(bank.notebook)}</title>",

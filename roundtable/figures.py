@@ -108,7 +108,7 @@ def _draw_events(ax, frame, lanes):
 
 
 def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool = False,
-                   label_ids=None) -> Chart:
+                   label_ids=None, title: str | None = None) -> Chart:
     """The whole period, lanes by country, eras shaded, key events labelled.
 
     Key events are those the roundtable refers to (they have paragraph ids),
@@ -119,7 +119,7 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
     eras = load_eras(log) if eras is None else eras
     frame = log.filter(include_after=include_after)
     lanes = lanes_for(frame)
-    title = "Events around the roundtable, 2008–" + ("2025" if include_after else "January 2020")
+    title = title or "Events around the roundtable, 2008–" + ("2025" if include_after else "January 2020")
     fig, ax = plt.subplots(figsize=(15, 8.5), layout="constrained")
     ax.set_title(title, fontsize=15, loc="left")
     y_of = _draw_events(ax, frame, lanes)

@@ -82,6 +82,8 @@ def bank_markdown(bank: Bank, corpus=None) -> str:
         out += [f"### {prompt.id} · {prompt.bloom} · {prompt.format} · {prompt.minutes} min", "",
                 prompt.question, "", f"*Paragraphs:* {', '.join(prompt.paragraphs)}", "",
                 f"**Facilitation.** {prompt.facilitation}", ""]
+    if bank.essay:
+        out += [essay_markdown(bank.essay), ""]
     out += ["## Quiz answer key", ""]
     for number, item in enumerate(bank.quiz, 1):
         out += [f"{number}. {item.question}", ""]
@@ -89,6 +91,20 @@ def bank_markdown(bank: Bank, corpus=None) -> str:
             mark = "**✓ right**" if option.correct else "✗"
             out.append(f"   - {mark} {option.text}: {option.feedback}")
         out += ["", f"   *Why:* {item.explanation} Evidence ({item.paragraph}): “{item.quote}”", ""]
+    return "\n".join(out)
+
+
+def essay_markdown(essay) -> str:
+    """The closing essay and its rubric as a Markdown table (also the
+    students' copy: the rubric is shared with them in advance)."""
+    low, high = essay.words
+    out = [f"## Closing essay ({low}–{high} words, about {essay.minutes} minutes)", "", essay.question, "",
+           f"*Suggested paragraphs:* {', '.join(essay.paragraphs)}", "", "### Rubric", "",
+           "| criterion | weight | " + " | ".join(f"{lv.score} {lv.label}" for lv in essay.rubric[0].levels) + " |",
+           "|---|---:|" + "---|" * len(essay.rubric[0].levels)]
+    for criterion in essay.rubric:
+        cells = " | ".join(lv.descriptor.replace("|", "/") for lv in criterion.levels)
+        out.append(f"| {criterion.criterion} | {criterion.weight} | {cells} |")
     return "\n".join(out)
 
 

@@ -151,3 +151,57 @@ def test_every_paragraph_of_a_theme_is_used_by_its_bank(banks, notebook):
     primary = set(frame[frame["primary_theme"] == THEMES[notebook]]["id"])
     assert primary <= used, sorted(primary - used)
     assert used & theme_ids
+
+
+# --- The synthesis bank's closing essay and its rubric ---------------------
+
+ESSAY_BANK = Path(__file__).parent.parent / "exercises" / "06_synthesis.yaml"
+
+
+@pytest.fixture
+def essay_bank_file(tmp_path) -> Path:
+    return Path(shutil.copy(ESSAY_BANK, tmp_path / "06_synthesis.yaml"))
+
+
+def test_essay_has_a_rubric_with_four_levels_and_weights_adding_to_100():
+    essay = load_bank("06_synthesis").essay
+    assert essay is not None and essay.words[0] < essay.words[1]
+    assert sum(c.weight for c in essay.rubric) == 100
+    assert all([lv.score for lv in c.levels] == [4, 3, 2, 1] for c in essay.rubric)
+
+
+def test_essay_is_answerable_and_exported(tmp_path):
+    bank = load_bank("06_synthesis")
+    essay = bank.prompt(bank.essay.id)
+    assert essay.format == "essay" and essay.question.endswith("words.)")
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    store.save(bank.notebook, bank.essay.id, "My thesis <b>is</b> this.")
+    md, _ = export_answers(store, bank, tmp_path / "exports")
+    assert read_markdown_export(md).answers[bank.essay.id] == "My thesis <b>is</b> this."
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("weight: 25", "weight: 30", "rubric weights must add up to 100, they add up to 105"),
+    ("words: [600, 900]", "words: [900, 600]", "'words' must be [fewest, most]"),
+    ("score: 3", "score: 5", "needs 4 levels scored 4 down to 1"),
+])
+def test_bad_essays_are_named(essay_bank_file, old, new, expected):
+    rewrite(essay_bank_file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_bank(essay_bank_file)
+    assert "06_synthesis.yaml" in str(caught.value) and expected in str(caught.value)
+
+
+def test_students_do_not_always_find_the_right_answer_first():
+    for bank in load_all_banks():
+        positions = [next(i for i, o in enumerate(q.shuffled_options) if o.correct) for q in bank.quiz]
+        if len(positions) >= 4:
+            assert len(set(positions)) > 1, bank.notebook
+    item = load_bank("02_iran").quiz[0]
+    assert item.shuffled_options == item.shuffled_options  # stable between calls
+    assert sorted(o.text for o in item.shuffled_options) == sorted(o.text for o in item.options)
+
+
+def test_quiz_widget_shows_the_mixed_order(bank):
+    widget = QuizWidget(list(bank.quiz))
+    assert list(widget.choices[0].options) == [o.text for o in bank.quiz[0].shuffled_options]

@@ -102,3 +102,12 @@ def test_a_role_citing_an_unknown_paragraph_is_named(tmp_path):
     copy.write_text(text[:first] + "paragraph: dan-99" + text[end:], encoding="utf-8")
     with pytest.raises(DataError, match=r"roleplay.yaml, role 'us-administration' \(entry 1\): 'roundtable' cites unknown paragraph 'dan-99'"):
         load_roleplay(copy)
+
+
+def test_synthesis_edition_has_the_essay_rubric(tmp_path):
+    build_instructor_edition(tmp_path)
+    text = (tmp_path / "06_synthesis.md").read_text(encoding="utf-8")
+    essay = load_bank("06_synthesis").essay
+    assert "## Closing essay (600–900 words" in text
+    for criterion in essay.rubric:
+        assert f"| {criterion.criterion} | {criterion.weight} |" in text

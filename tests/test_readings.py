@@ -1,0 +1,100 @@
+"""The theme notebooks' readings: validation naming file and part, coverage
+of every paragraph, and pacing (no stretch without a check over 15 minutes)."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import rewrite
+from roundtable.corpus import load_corpus
+from roundtable.errors import DataError
+from roundtable.pacing import EXPLORE_MINUTES, FIGURE_MINUTES, longest_stretch, stretches
+from roundtable.readings import (MAX_MINUTES_WITHOUT_CHECK, READINGS_FILE, check_covers_corpus,
+                                 load_readings, missing_paragraphs, reading_minutes)
+
+NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
+THEME_NOTEBOOKS = ["02_iran", "03_iraq", "04_syria", "05_assassination_strategy"]
+
+
+@pytest.fixture
+def readings_file(tmp_path) -> Path:
+    return Path(shutil.copy(READINGS_FILE, tmp_path / "readings.yaml"))
+
+
+def load_error(path: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_readings(path)
+    return str(caught.value)
+
+
+def test_every_theme_notebook_has_readings():
+    assert sorted(load_readings()) == THEME_NOTEBOOKS
+
+
+def test_theme_readings_together_cover_every_paragraph():
+    assert missing_paragraphs() == []
+    check_covers_corpus()
+
+
+def test_coverage_check_names_what_is_missing(readings_file):
+    rewrite(readings_file, "paragraphs: [renad-1]", "paragraphs: [dan-3]")
+    readings = load_readings(readings_file)
+    assert missing_paragraphs(readings=readings) == ["renad-1"]
+    with pytest.raises(DataError, match=r"\['renad-1'\] appear in no theme notebook"):
+        check_covers_corpus(readings=readings)
+
+
+def test_executed_theme_notebooks_show_every_paragraph():
+    """The proof on the notebooks themselves: every paragraph's <article>
+    is in the stored output of some theme notebook."""
+    shown = set()
+    for name in THEME_NOTEBOOKS:
+        cells = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if cell["cell_type"] != "code" or "show_reading(" not in "".join(cell["source"]):
+                continue
+            html = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cell["outputs"])
+            shown.update(pid for pid in load_corpus().ids if f'class="rt-passage" id="{pid}"' in html)
+    assert [p for p in load_corpus().ids if p not in shown] == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("paragraphs: [dina-1, dina-2]", "paragraphs: [dina-1, dina-9]", "unknown roundtable paragraph id(s) ['dina-9']"),
+    ("events: [iran-fuel-protests,", "events: [no-such-event,", "unknown event id(s) ['no-such-event']"),
+    ("terms: [quds-force]", "terms: [no-such-term]", "unknown glossary id(s) ['no-such-term']"),
+    ("quiz: [iran-q01, iran-q02, iran-q03]", "quiz: [iran-q01, iran-q99]", "quiz item(s) ['iran-q99'] are not in 02_iran.yaml"),
+    ("prompt: iran-p01", "prompt: iran-p99", "prompt 'iran-p99' is not in 02_iran.yaml"),
+    ("minutes: 12\n        events: [iran-fuel", "minutes: 1\n        events: [iran-fuel", "'minutes' is 1 but reading the part takes about"),
+    ("minutes: 12\n        events: [iran-fuel", "minutes: 16\n        events: [iran-fuel", "no more than 15 minutes pass without a check"),
+    ("        check:\n          quiz: [iran-q01, iran-q02, iran-q03]\n          prompt: iran-p01\n", "",
+     "every part ends with a formative check"),
+    ("id: iran-agenda", "id: iran-rally", "duplicate id 'iran-rally'"),
+])
+def test_bad_parts_are_named_with_their_file(readings_file, old, new, expected):
+    rewrite(readings_file, old, new)
+    message = load_error(readings_file)
+    assert "readings.yaml" in message and expected in message
+
+
+def test_reading_minutes_rounds_up():
+    assert reading_minutes("word " * 120) == 1
+    assert reading_minutes("word " * 121) == 2
+
+
+def test_pacing_counts_parts_figures_and_widgets_and_resets_at_checks():
+    part = load_readings()["02_iran"].part("iran-rally")
+    cells = ['show_reading("02_iran", "iran-rally")', 'check_quiz_static("02_iran", "iran-rally")',
+             'theme_timeline("02_iran").show()', 'check_quiz("02_iran", "iran-rally")',
+             'KeywordSearch("x").widget()', 'SpeakerComparison("iran").widget()', 'heatmap_chart().show()']
+    found = stretches(cells)
+    assert [s.minutes for s in found] == [part.minutes + FIGURE_MINUTES, 2 * EXPLORE_MINUTES + FIGURE_MINUTES]
+    assert found[0].cells == (0, 2)
+
+
+@pytest.mark.parametrize("name", THEME_NOTEBOOKS + ["06_synthesis"])
+def test_a_formative_check_at_least_every_15_minutes(name):
+    longest = longest_stretch(NOTEBOOKS / f"{name}.ipynb")
+    assert 0 < longest.minutes <= MAX_MINUTES_WITHOUT_CHECK, longest
