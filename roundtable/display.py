@@ -119,7 +119,10 @@ def export_my_answers(notebook: str, student: str = "student") -> str:
     from .exports import export_answers
     from .paths import REPO_ROOT
 
-    md, html = export_answers(AnswerStore(student=student), load_bank(notebook))
+    from .forecasts import FORECAST_NOTEBOOK, forecast_questions
+
+    extra = forecast_questions() if notebook == FORECAST_NOTEBOOK else None
+    md, html = export_answers(AnswerStore(student=student), load_bank(notebook), extra_questions=extra)
     where = lambda p: p.relative_to(REPO_ROOT) if p.is_relative_to(REPO_ROOT) else p  # noqa: E731
     return f"Written: {where(md)} and {where(html)}"
 

@@ -35,13 +35,18 @@ def _safe_name(text: str) -> str:
     return cleaned[:60] or "student"
 
 
-def export_answers(store: AnswerStore, bank, directory: Path | None = None) -> tuple[Path, Path]:
-    """Write the student's answers for `bank`'s notebook; return both paths."""
+def export_answers(store: AnswerStore, bank, directory: Path | None = None,
+                   extra_questions: dict[str, str] | None = None) -> tuple[Path, Path]:
+    """Write the student's answers for `bank`'s notebook; return both paths.
+    `extra_questions` adds answers that are not prompts of the bank (the
+    forecasts of notebook 07), by id and question text, after the prompts."""
     directory = Path(directory) if directory else work_dir() / "exports"
     directory.mkdir(parents=True, exist_ok=True)
     saved = {a.prompt_id: a for a in store.answers(bank.notebook)}
     questions = {p.id: p.question for p in bank.answerable}
-    order = [p.id for p in bank.answerable] + sorted(set(saved) - set(questions))
+    extra = {k: v for k, v in (extra_questions or {}).items() if k not in questions}
+    questions.update(extra)
+    order = [p.id for p in bank.answerable] + list(extra) + sorted(set(saved) - set(questions))
     stamp = dt.datetime.now().isoformat(timespec="seconds")
     markdown = [f"# Answers: {bank.notebook}", "", f"student: {store.student}", f"exported: {stamp}", ""]
     html = [f"<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Answers: {escape(bank.notebook)}</title>",

@@ -4,7 +4,8 @@ formative checks.
 The minutes come from the data, not from a guess about the notebook: a cell
 that shows a reading part counts the part's minutes (data/readings.yaml), a
 figure counts FIGURE_MINUTES and an exploration widget EXPLORE_MINUTES. A
-cell with a quiz or an answer box is a check and starts the count again.
+cell with a quiz, an answer box or the blind forecasts is a check and starts
+the count again.
 """
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from pathlib import Path
 FIGURE_MINUTES = 3
 EXPLORE_MINUTES = 5
 READING = re.compile(r"show_reading\(\s*[\"'](?P<notebook>[\w-]+)[\"']\s*,\s*[\"'](?P<part>[\w-]+)[\"']")
-CHECK = re.compile(r"\b(?:check_quiz|review_quiz|quiz|answer_box)\(")
+CHECK = re.compile(r"\b(?:check_quiz|review_quiz|quiz|answer_box|BlindForecasts)\(")
 FIGURE = re.compile(r"\.show\(\)")
-EXPLORE = re.compile(r"\b(?:SpeakerComparison|KeywordSearch|ThemeHeatmap|TimelineExplorer|PlacePicker)\(")
+EXPLORE = re.compile(r"\b(?:SpeakerComparison|KeywordSearch|ThemeHeatmap|TimelineExplorer|PlacePicker|RevealPanel)\(")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,11 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 MEASURES = {"paragraphs": "paragraphs", "words": "words"}
 
 
+def plural(n: int, word: str) -> str:
+    """'1 paragraph', '2 paragraphs'."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def speaker_label(speaker: str) -> str:
     return "Introduction" if speaker == INTRODUCTION else speaker
 
@@ -80,7 +85,8 @@ def kwic_summary(results: pd.DataFrame, query: str) -> str:
     if results.empty:
         return f"“{query}” does not occur in the roundtable."
     by = results.groupby("speaker", sort=False).size()
-    return (f"“{query}” occurs {len(results)} times in {results['paragraph'].nunique()} paragraphs: "
+    times = "once" if len(results) == 1 else f"{len(results)} times"
+    return (f"“{query}” occurs {times} in {plural(results['paragraph'].nunique(), 'paragraph')}: "
             + ", ".join(f"{s} {n}" for s, n in by.items()) + ".")
 
 

@@ -94,7 +94,7 @@ def test_pacing_counts_parts_figures_and_widgets_and_resets_at_checks():
     assert found[0].cells == (0, 2)
 
 
-@pytest.mark.parametrize("name", THEME_NOTEBOOKS + ["06_synthesis"])
+@pytest.mark.parametrize("name", THEME_NOTEBOOKS + ["06_synthesis", "07_forecast_audit"])
 def test_a_formative_check_at_least_every_15_minutes(name):
     longest = longest_stretch(NOTEBOOKS / f"{name}.ipynb")
     assert 0 < longest.minutes <= MAX_MINUTES_WITHOUT_CHECK, longest

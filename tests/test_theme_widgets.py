@@ -40,7 +40,7 @@ def test_keyword_search_updates_and_escapes_what_is_typed():
     search = KeywordSearch()
     assert "Type a word" in search.output.value
     search.query.value = "Feish Khabour"
-    assert "occurs 1 times in 1 paragraphs: Aron 1" in search.output.value
+    assert "occurs once in 1 paragraph: Aron 1" in search.output.value
     search.query.value = "<img src=x onerror=alert(1)>"
     assert "<img" not in search.output.value and "&lt;img src=x onerror=alert(1)&gt;" in search.output.value
     search.query.value = "militia"

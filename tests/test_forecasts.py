@@ -1,0 +1,255 @@
+"""The forecast audit: data checked against the text, scores on known
+values, the widgets driven by setting values, and the class view on good
+and malformed folders."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import rewrite
+from roundtable.answers import AnswerStore
+from roundtable.classview import class_chart, class_table, read_class_folder
+from roundtable.corpus import load_corpus
+from roundtable.errors import DataError
+from roundtable.exercises import load_bank
+from roundtable.exports import export_answers, read_markdown_export
+from roundtable.forecast_widgets import BlindForecasts, RevealPanel, student_probabilities
+from roundtable.forecasts import (FORECAST_NOTEBOOK, FORECASTS_FILE, brier, calibration, forecast_questions,
+                                  load_forecasts, parse_probability, scored_pairs)
+from roundtable.forecastviews import forecast_table, outcomes_table, score_text, vagueness_table
+
+SAMPLE = Path(__file__).parent.parent / "exercises" / "sample-class"
+
+
+# --- The data ----------------------------------------------------------------
+
+def test_at_least_twenty_claims_quoted_verbatim_from_their_speakers():
+    corpus = load_corpus()
+    forecasts = load_forecasts()
+    assert len(forecasts) >= 20
+    for f in forecasts:
+        row = corpus.paragraph(f.paragraph)
+        assert f.quote in row["text"] and row["speaker"] == f.speaker, f.id
+
+
+def test_every_resolvable_outcome_has_a_source_and_every_claim_its_reasons():
+    for f in load_forecasts():
+        if f.outcome != "cannot-resolve":
+            assert f.sources, f.id
+        assert all(s.url.startswith(("https://", "http://")) for s in f.sources)
+        assert f.reasoning and f.ambiguity and f.resolution and f.horizon
+
+
+def test_implied_probability_comes_from_the_governing_hedge():
+    forecasts = load_forecasts()
+    assert forecasts["aron-relationships-hard-to-replicate"].probability == 0.07  # "won't"
+    assert forecasts["dan-disappointed-both-counts"].probability == 0.75  # "likely"
+    assert forecasts["dahlia-restrained-response"].probability == 0.5  # "may": no odds
+
+
+@pytest.fixture
+def forecasts_file(tmp_path) -> Path:
+    return Path(shutil.copy(FORECASTS_FILE, tmp_path / "forecasts.yaml"))
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('quote: "he is replaceable and Iran will', 'quote: "he is irreplaceable and Iran will', "quote is not verbatim in dina-2"),
+    ("hedges: [likely]", "hedges: [probably]", "hedge 'probably' does not occur in the quote"),
+    ("hedges: [likely]", "hedges: [perchance]", "hedge 'perchance' is not in estimative_words.yaml"),
+    ("outcome: partly", "outcome: maybe", "field 'outcome' has 'maybe'"),
+    ("  partly: 0.5", "  partly: 2", "'partly' must be a number from 0 to 1"),
+    ("    speaker: Dina\n", "    speaker: Sima\n", "is by 'Dina'"),
+])
+def test_bad_forecasts_are_named(forecasts_file, old, new, expected):
+    rewrite(forecasts_file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_forecasts(forecasts_file)
+    assert "forecasts.yaml" in str(caught.value) and expected in str(caught.value)
+
+
+def test_a_resolvable_outcome_without_sources_is_refused(forecasts_file):
+    text = forecasts_file.read_text(encoding="utf-8")
+    start = text.index("  - id: dina-iran-continuity")
+    sources = text.index("    sources:", start)
+    end = text.index("\n\n", sources)
+    forecasts_file.write_text(text[:sources] + text[end:], encoding="utf-8")
+    with pytest.raises(DataError, match="dina-iran-continuity.*missing field 'sources'"):
+        load_forecasts(forecasts_file)
+
+
+# --- Scores ------------------------------------------------------------------
+
+def test_brier_on_known_values():
+    assert brier([1.0, 0.0], [1, 0]) == 0
+    assert brier([0.5, 0.5, 0.5], [1, 0, 1]) == 0.25
+    assert brier([0.9, 0.3], [1, 0]) == pytest.approx((0.01 + 0.09) / 2)
+    assert brier([0.93], [0.5]) == pytest.approx(0.1849)
+    with pytest.raises(ValueError, match="at least one"):
+        brier([], [])
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        brier([1.2], [1])
+    with pytest.raises(ValueError):
+        brier([0.5, 0.5], [1])
+
+
+def test_calibration_on_known_values():
+    table = calibration([0.1, 0.15, 0.9, 0.95, 1.0], [0, 1, 1, 1, 0], bins=5)
+    assert table["forecasts"].tolist() == [2, 0, 0, 0, 3]
+    assert table.loc[0, "mean forecast"] == 0.125 and table.loc[0, "came true"] == 0.5
+    assert table.loc[4, "mean forecast"] == 0.95 and table.loc[4, "came true"] == pytest.approx(0.667)
+    assert pd.isna(table.loc[1, "mean forecast"])
+    assert table["bin"].tolist()[-1] == "80%–100%"
+
+
+def test_unresolvable_claims_are_left_out_of_scores():
+    forecasts = load_forecasts()
+    everything = {f.id: 0.5 for f in forecasts}
+    ps, os_, ids = scored_pairs(forecasts, everything)
+    unresolvable = {f.id for f in forecasts if f.outcome == "cannot-resolve"}
+    assert unresolvable and not unresolvable & set(ids)
+    assert len(ids) == len(forecasts) - len(unresolvable)
+    partly = sum(1 for f in forecasts if f.outcome == "partly")
+    assert brier(ps, os_) == pytest.approx(0.25 * (len(ids) - partly) / len(ids))
+
+
+@pytest.mark.parametrize("typed, value", [("70", 0.7), (" 70% ", 0.7), ("0", 0.0), ("100", 1.0), ("", None)])
+def test_parse_probability_accepts_whole_numbers(typed, value):
+    assert parse_probability(typed) == value
+
+
+@pytest.mark.parametrize("typed, message", [("seventy", "whole number"), ("150", "more than 100"), ("-5", "whole number"),
+                                            ("0.7", "whole number"), ("7" * 5000, "whole number"), ("<b>1</b>", "whole number")])
+def test_parse_probability_refuses_anything_else_plainly(typed, message):
+    with pytest.raises(ValueError, match=message):
+        parse_probability(typed)
+
+
+def test_vagueness_ranks_no_odds_words_first():
+    table = vagueness_table(most=3)
+    most = table[table["which"] == "most vague"]
+    least = table[table["which"] == "least vague"]
+    assert (most["range the words allow"] == "1%–99%").all()
+    assert least.iloc[0]["hedge words"] == "won't"
+
+
+def test_blind_table_shows_no_outcome():
+    table = forecast_table()
+    assert "outcome" not in " ".join(table.columns)
+    assert len(outcomes_table()) == len(table)
+
+
+# --- Widgets -----------------------------------------------------------------
+
+@pytest.fixture
+def store(tmp_path) -> AnswerStore:
+    return AnswerStore(tmp_path / "answers.sqlite")
+
+
+def test_blind_forecasts_save_numbers_and_keep_bad_text_unsaved(store):
+    blind = BlindForecasts(store)
+    first, second = list(blind.boxes)[:2]
+    blind.boxes[first].value = "70"
+    assert store.load(FORECAST_NOTEBOOK, f"forecast-{first}") == "70"
+    assert "✓ saved: 70%" in blind.statuses[first].value
+    assert "<strong>1 of" in blind.count.value
+    blind.boxes[second].value = "<img src=x onerror=alert(1)>"
+    assert store.load(FORECAST_NOTEBOOK, f"forecast-{second}") is None
+    assert blind.boxes[second].value == "<img src=x onerror=alert(1)>"
+    assert "Not saved yet" in blind.statuses[second].value and "<img" not in blind.statuses[second].value
+    again = BlindForecasts(store)
+    assert again.boxes[first].value == "70"
+    assert student_probabilities(store) == {first: 0.7}
+
+
+def test_reveal_is_hidden_until_switched_on_and_scores_the_student(store):
+    blind = BlindForecasts(store)
+    blind.boxes["dina-iran-continuity"].value = "80"
+    reveal = RevealPanel(store)
+    assert "Hidden" in reveal.output.value and "Brier" not in reveal.output.value
+    reveal.show.value = True
+    assert "You: Brier score 0.040 on the 1 claim you" in reveal.output.value
+    assert "data:image/png;base64," in reveal.output.value
+
+
+def test_score_text_without_answers_says_what_to_do():
+    assert "no scored forecast yet" in score_text(student={})
+
+
+def test_forecasts_are_exported_with_their_questions(store, tmp_path):
+    BlindForecasts(store).boxes["aron-militia-chug-on"].value = "65"
+    md, _ = export_answers(store, load_bank(FORECAST_NOTEBOOK), tmp_path / "exports", forecast_questions())
+    export = read_markdown_export(md)
+    assert export.answers["forecast-aron-militia-chug-on"] == "65"
+    assert "will chug on" in md.read_text(encoding="utf-8")
+
+
+# --- The class view ----------------------------------------------------------
+
+def export_for(folder: Path, tmp: Path, student: str, answers: dict[str, str]) -> Path:
+    store = AnswerStore(tmp / f"{student}.sqlite", student=student)
+    for forecast_id, text in answers.items():
+        store.save(FORECAST_NOTEBOOK, f"forecast-{forecast_id}", text)
+    md, html = export_answers(store, load_bank(FORECAST_NOTEBOOK), folder, forecast_questions())
+    html.unlink()
+    return md
+
+
+def test_class_view_reads_good_exports(tmp_path):
+    folder = tmp_path / "class"
+    export_for(folder, tmp_path, "Ana", {"dina-iran-continuity": "80", "aron-militia-chug-on": "40"})
+    export_for(folder, tmp_path, "Ben", {"dina-iran-continuity": "60"})
+    view = read_class_folder(folder)
+    assert view.students == 2 and not view.skipped and not view.problems
+    table = class_table(view).set_index("no.")
+    assert table.loc[1, "answers"] == 2 and table.loc[1, "class median"] == "70%"
+    assert table.loc[1, "class range"] == "60%–80%" and table.loc[1, "panel"] == "93%"
+    assert "class median 70% from 2" in class_chart(view).summary
+
+
+def test_class_view_reports_and_skips_malformed_and_foreign_files(tmp_path):
+    folder = tmp_path / "class"
+    export_for(folder, tmp_path, "Ana", {"dina-iran-continuity": "80", "dina-gift-to-government": "lots"})
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "binary.md").write_bytes(b"\xff\xfe\x00garbage")
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "sub").mkdir()
+    other = AnswerStore(tmp_path / "o.sqlite", student="Cy")
+    other.save("02_iran", "iran-p01", "x")
+    export_answers(other, load_bank("02_iran"), folder)
+    view = read_class_folder(folder)
+    reasons = dict(view.skipped)
+    assert view.students == 1
+    assert "not an answers export" in reasons["empty.md"]
+    assert "cannot be read as UTF-8" in reasons["binary.md"]
+    assert reasons["photo.png"] == "not a Markdown export (.md)"
+    assert reasons["sub"] == "a folder, not a file"
+    assert reasons["02_iran-Cy.md"] == "an export of 02_iran, not of 07_forecast_audit"
+    assert "HTML copy" in reasons["02_iran-Cy.html"]
+    assert view.problems == [("07_forecast_audit-Ana.md", "dina-gift-to-government",
+                              "'lots': Type a whole number from 0 to 100 (for example 70).")]
+    assert "Skipped empty.md" in view.report()
+
+
+def test_class_view_keeps_the_newest_export_of_a_student(tmp_path):
+    folder = tmp_path / "class"
+    old = export_for(folder, tmp_path, "Ana", {"dina-iran-continuity": "10"})
+    old.rename(folder / "ana-old.md")
+    text = (folder / "ana-old.md").read_text(encoding="utf-8")
+    (folder / "ana-old.md").write_text(text.replace("exported: ", "exported: 1999", 1), encoding="utf-8")
+    export_for(folder, tmp_path, "Ana", {"dina-iran-continuity": "90"})
+    view = read_class_folder(folder)
+    assert view.forecasts == {"Ana": {"dina-iran-continuity": 0.9}}
+    assert [name for name, _ in view.skipped] == ["ana-old.md"]
+
+
+def test_class_view_of_a_missing_folder_says_so(tmp_path):
+    view = read_class_folder(tmp_path / "nowhere")
+    assert view.students == 0 and view.skipped[0][1] == "no such folder"
+
+
+def test_sample_class_folder_shows_every_kind_of_skip():
+    view = read_class_folder(SAMPLE)
+    assert view.students == 8 and len(view.skipped) == 5 and len(view.problems) == 2
