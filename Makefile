@@ -22,10 +22,11 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab test test-fast notebooks instructor clean-env help
+.PHONY: lab present test test-fast notebooks instructor clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
+	@echo "make present    projector mode: the notebooks as clean apps (Voila)"
 	@echo "make test       create the environment and run every test"
 	@echo "make notebooks  re-execute all notebooks in place (after changing data or package)"
 	@echo "make instructor build the instructor edition into build/instructor/"
@@ -52,6 +53,14 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
 lab: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+
+# Projector mode: Voila serves every notebook as an app without code, in the
+# collection's "projector" template (voila/templates/projector: large type, no
+# stylesheets fetched from the internet). JUPYTER_PATH lets Voila find it.
+PRESENT_PORT ?= 8866
+present: $(VENV)/.installed-run | $(STATE)/.made
+	JUPYTER_PATH=$(CURDIR) $(BIN)/voila --port=$(PRESENT_PORT) --Voila.ip=127.0.0.1 \
+	    --template=projector --theme=light --strip_sources=True notebooks/
 
 # The whole suite: package tests and strict nbval on every notebook. xdist
 # keeps each notebook on one worker (--dist loadfile).

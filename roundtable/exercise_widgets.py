@@ -64,6 +64,14 @@ class AnswerBox:
         return w.VBox([self.header, self.notice, self.text, self.status])
 
 
+#: Long options wrap instead of running into the next one (at any font size,
+#: such as the projector's).
+QUIZ_STYLE = ("<style>.rt-quiz .widget-radio-box label{display:flex;flex-direction:row-reverse;"
+              "justify-content:flex-end;align-items:flex-start;white-space:normal;height:auto;line-height:1.4;"
+              "margin:.15em 0}.rt-quiz .widget-radio-box label input{flex:none;margin:.25em .5em 0 0}"
+              ".rt-quiz .widget-radio-box{height:auto}</style>")
+
+
 class QuizWidget:
     """Quiz items one under another, feedback on each check, and a score."""
 
@@ -75,7 +83,8 @@ class QuizWidget:
             choice = w.RadioButtons(options=[o.text for o in item.shuffled_options], value=None,
                                     description=f"Answer {number}", style={"description_width": "initial"},
                                     layout=FULL)
-            button = w.Button(description=f"Check answer {number}", tooltip="Check this answer")
+            button = w.Button(description=f"Check answer {number}", tooltip="Check this answer",
+                              layout=w.Layout(width="auto", align_self="flex-start"))
             button.on_click(lambda _button, index=number - 1: self.check(index))
             self.choices.append(choice)
             self.buttons.append(button)
@@ -105,7 +114,9 @@ class QuizWidget:
                 zip(self.items, self.choices, self.buttons, self.feedback), 1):
             rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {escape(item.question)}</p>"),
                                 choice, button, feedback]))
-        return w.VBox(rows + [self.score])
+        box = w.VBox([w.HTML(QUIZ_STYLE)] + rows + [self.score])
+        box.add_class("rt-quiz")
+        return box
 
 
 def feedback_html(item: QuizItem, option) -> str:

@@ -205,3 +205,10 @@ def test_students_do_not_always_find_the_right_answer_first():
 def test_quiz_widget_shows_the_mixed_order(bank):
     widget = QuizWidget(list(bank.quiz))
     assert list(widget.choices[0].options) == [o.text for o in bank.quiz[0].shuffled_options]
+
+
+def test_quiz_options_wrap_at_any_font_size(bank):
+    widget = QuizWidget(list(bank.quiz)).widget()
+    assert "rt-quiz" in widget._dom_classes
+    assert "white-space:normal" in widget.children[0].value
+    assert QuizWidget(list(bank.quiz)).buttons[0].layout.width == "auto"
