@@ -53,6 +53,14 @@ def _environment(tmp: Path) -> dict[str, str]:
         path.mkdir(parents=True, exist_ok=True)
         env[name] = str(path)
     env["JUPYTER_PATH"] = str(REPO_ROOT)  # finds voila/templates/projector
+    # JupyterLab's own settings and workspaces, throwaway too. Every cell stays
+    # in the page (no windowing), so that a test can find any cell's output.
+    settings = tmp / "lab-settings"
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True, exist_ok=True)
+    tracker.write_text('{"windowingMode": "none"}', encoding="utf-8")
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(settings)
+    env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp / "lab-workspaces")
     env["ROUNDTABLE_WORK_DIR"] = str(tmp / "my-work")
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     return env

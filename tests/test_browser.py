@@ -8,6 +8,7 @@ Screenshots of each Voila view go to screenshots/ (gitignored)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import re
 from pathlib import Path
@@ -194,21 +195,37 @@ def test_html_typed_into_the_search_is_shown_as_text(voila, tab):
     assert tab.problems() == []
 
 
-def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, tab):
+@pytest.fixture
+def lab_copy():
+    """A copy of the start notebook in build/ (gitignored, inside the clone so
+    that it finds the package): JupyterLab saves what it runs, and the
+    committed notebook must not change."""
+    folder = REPO / "build" / "lab-smoke"  # not a hidden folder: Jupyter hides those
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / "00_start_here.ipynb"
+    shutil.copy(REPO / "notebooks" / "00_start_here.ipynb", copy)
+    yield copy.relative_to(REPO).as_posix()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, tab, lab_copy):
+    committed = (REPO / "notebooks" / "00_start_here.ipynb").read_bytes()
     with lab_server() as lab:
         page = tab.page
-        page.goto(f"{lab.url}/lab/tree/notebooks/00_start_here.ipynb", timeout=RENDER_TIMEOUT)
+        page.goto(f"{lab.url}/lab/tree/{lab_copy}", timeout=RENDER_TIMEOUT)
         page.locator(".jp-NotebookPanel").first.wait_for(timeout=RENDER_TIMEOUT)
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar-kernelStatus").first.wait_for(
             timeout=RENDER_TIMEOUT)
         page.get_by_role("menuitem", name="Run").click()
         page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
-        page.locator(".jp-NotebookPanel .widget-radio-box").first.wait_for(timeout=RENDER_TIMEOUT)
+        # Done when every code cell shows an execution count and none is running.
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-InputArea-prompt')].every(p => !p.innerText.includes('*'))",
-            timeout=RENDER_TIMEOUT)
+            "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];"
+            " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }", timeout=RENDER_TIMEOUT)
+        page.locator(".jp-NotebookPanel .widget-radio-box").first.wait_for(state="attached", timeout=60_000)
         assert page.locator(".jp-NotebookPanel .jupyter-widgets").count() > 0
         assert tab.error_outputs() == []
+    assert (REPO / "notebooks" / "00_start_here.ipynb").read_bytes() == committed
 
 
 def test_a_missing_browser_is_named_in_the_skip_message(monkeypatch):
