@@ -22,7 +22,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab present test test-fast notebooks instructor clean-env help
+.PHONY: lab present test test-fast bench notebooks instructor clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
@@ -30,6 +30,7 @@ help:
 	@echo "make test       create the environment and run every test"
 	@echo "make notebooks  re-execute all notebooks in place (after changing data or package)"
 	@echo "make instructor build the instructor edition into build/instructor/"
+	@echo "make bench      benchmarks, report in bench/results/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +71,11 @@ test: $(VENV)/.installed-test | $(STATE)/.made
 # Package tests only, without the notebooks: quick feedback while editing.
 test-fast: $(VENV)/.installed-test | $(STATE)/.made
 	$(BIN)/python -m pytest -q --basetemp=$(STATE)/pytest tests
+
+# Benchmarks: nbval against its floor, widget latency, Voila end to end and
+# the answer store; report in bench/results/ (gitignored). Takes a few minutes.
+bench: $(VENV)/.installed-test | $(STATE)/.made
+	$(BIN)/python -m roundtable.bench --out bench/results
 
 # Re-execute every notebook top to bottom in a fresh kernel and store the
 # outputs, so that the committed notebooks match the data and the package.

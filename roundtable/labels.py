@@ -39,30 +39,43 @@ def ring_offsets(distances=(8, 16, 26, 38)) -> list[tuple[float, float]]:
 
 def place_labels(ax: Axes, anchors, texts, offsets, *, obstacles=(), pad: float = 2.0,
                  leader: bool = True, **text_kwargs) -> Placement:
-    """Annotate each anchor (data coordinates) with its text, without overlaps."""
+    """Annotate each anchor (data coordinates) with its text, without overlaps.
+
+    A label's size does not depend on where it goes, so it is measured once
+    and each candidate box is computed, not drawn: only the chosen place gets
+    an annotation (drawing every candidate made the timeline take seconds)."""
     figure = ax.figure
     renderer = figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
+    points = figure.dpi / 72
     taken: list[Bbox] = [Bbox.from_bounds(x - 3, y - 3, 6, 6)
                          for x, y in ax.transData.transform(list(obstacles))] if len(obstacles) else []
     placed, skipped = [], []
     for (x, y), text in zip(anchors, texts):
+        px, py = ax.transData.transform((x, y))
+        probe = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points", ha="left", va="bottom",
+                            annotation_clip=False, **text_kwargs)
+        measured = text_box(probe, renderer)
+        probe.remove()
+        width, height = measured.width, measured.height
+        shift_x, shift_y = measured.x0 - px, measured.y0 - py  # any offset of the text within its box
         kept = None
         for dx, dy in offsets:
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
             va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
-            note = ax.annotate(
-                text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "0.35", "shrinkA": 0, "shrinkB": 2}
-                if leader else None,
-                annotation_clip=False, **text_kwargs)
-            box = text_box(note, renderer).padded(pad)
+            ox, oy = px + dx * points, py + dy * points
+            x0 = ox + shift_x - {"left": 0, "right": width, "center": width / 2}[ha]
+            y0 = oy + shift_y - {"bottom": 0, "top": height, "center": height / 2}[va]
+            box = Bbox.from_bounds(x0, y0, width, height).padded(pad)
             inside = (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1)
             if inside and not any(box.overlaps(other) for other in taken):
-                kept = note
+                kept = ax.annotate(
+                    text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                    arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "0.35", "shrinkA": 0, "shrinkB": 2}
+                    if leader else None,
+                    annotation_clip=False, **text_kwargs)
                 taken.append(box)
                 break
-            note.remove()
         if kept is None:
             skipped.append(text)
         else:
