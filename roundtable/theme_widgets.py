@@ -144,17 +144,18 @@ class ThemeHeatmap:
                                        value="paragraphs", description="1. Count", style=LABEL)
         self.main_only = w.Checkbox(value=False, description="2. Main theme only", indent=False)
         self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        from .textfigures import HeatmapDrawing
+
+        self.drawing = HeatmapDrawing(self.corpus)
+        plt.close(self.drawing.figure)  # kept for redrawing, never shown by pyplot itself
         self.summary = w.HTML()
         self.measure.observe(self.update, names="value")
         self.main_only.observe(self.update, names="value")
         self.update()
 
     def update(self, change=None) -> None:
-        from .textfigures import heatmap_chart
-
-        chart = heatmap_chart(self.corpus, self.measure.value, self.main_only.value)
+        chart = self.drawing.redraw(self.measure.value, self.main_only.value)
         self.image.value = chart.png(dpi=80)
-        plt.close(chart.figure)
         self.title = chart.title
         self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
 
