@@ -18,7 +18,7 @@ FIGURE_MINUTES = 3
 EXPLORE_MINUTES = 5
 READING = re.compile(r"show_reading\(\s*[\"'](?P<notebook>[\w-]+)[\"']\s*,\s*[\"'](?P<part>[\w-]+)[\"']")
 CHECK = re.compile(r"\b(?:check_quiz|review_quiz|quiz|answer_box|BlindForecasts)\(")
-FIGURE = re.compile(r"\.show\(\)")
+FIGURE = re.compile(r"\.show\(\)|\bshow_figure\(")
 EXPLORE = re.compile(r"\b(?:SpeakerComparison|KeywordSearch|ThemeHeatmap|TimelineExplorer|PlacePicker|RevealPanel)\(")
 
 

@@ -47,7 +47,7 @@ def test_the_benchmark_runs_on_a_tiny_setting():
     report = bench.run(tiny=True, out=out)
     saved = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert saved["setting"] == "tiny" and (out / "report.md").read_text(encoding="utf-8").startswith("# Benchmark")
-    assert report["nbval"]["exit_codes"] == {"notebooks": 0, "floor": 0}
+    assert report["nbval"]["exit_codes"] == {"notebooks": 0, "cold": 0, "floor": 0}
     assert all(row["lost"] == 0 and row["exit_codes"] == [0] * len(row["exit_codes"])
                for row in report["answer_store"].values())
     assert set(report["widgets"]) >= {"timeline filter", "place picker", "speaker comparison", "keyword in context",
