@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus import read_quotation
 from .paths import DATA_DIR
 from .yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
 
@@ -83,16 +84,7 @@ def _load(path: Path, corpus) -> list[Topic]:
 def _read_claim(path: Path, index: int, item, topic_id: str, corpus) -> Claim:
     entry = Entry(path, entry_label(f"claim of topic '{topic_id}',", index, item), item)
     entry.check_keys(CLAIM_FIELDS)
-    paragraph = entry.text("paragraph")
-    if paragraph not in set(corpus.ids):
-        raise entry.fail(f"unknown roundtable paragraph id {paragraph!r}")
-    row = corpus.paragraph(paragraph)
-    speaker = entry.text("speaker")
-    if speaker != row["speaker"]:
-        raise entry.fail(f"speaker is {speaker!r} but {paragraph} is by {row['speaker']!r}")
-    quote = entry.text("quote")
-    if quote not in row["text"]:
-        raise entry.fail(f"quote is not verbatim in {paragraph}: {quote!r}")
+    paragraph, speaker, quote = read_quotation(entry, corpus)
     return Claim(entry.ident(), topic_id, speaker, paragraph, quote, entry.choice("stance", STANCES),
                  " ".join(entry.text("claim").split()))
 

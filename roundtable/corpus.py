@@ -174,3 +174,20 @@ def _check_positions(path: Path, rows: list[dict]) -> None:
         missing = sorted(set(expected) - set(positions))
         doubled = sorted({p for p in positions if positions.count(p) > 1})
         raise DataError(path, f"positions must run 1..{len(rows)} once each; missing {missing}, repeated {doubled}")
+
+
+def read_quotation(entry: Entry, corpus: Corpus) -> tuple[str, str, str]:
+    """An entry's `paragraph`, `speaker` and `quote`, checked against the
+    text: the paragraph exists, is by that speaker, and holds the quote
+    verbatim. Returns (paragraph, speaker, quote)."""
+    paragraph = entry.text("paragraph")
+    if paragraph not in set(corpus.ids):
+        raise entry.fail(f"unknown roundtable paragraph id {paragraph!r}")
+    row = corpus.paragraph(paragraph)
+    speaker = entry.text("speaker")
+    if speaker != row["speaker"]:
+        raise entry.fail(f"speaker is {speaker!r} but {paragraph} is by {row['speaker']!r}")
+    quote = entry.text("quote")
+    if quote not in row["text"]:
+        raise entry.fail(f"quote is not verbatim in {paragraph}: {quote!r}")
+    return paragraph, speaker, quote

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .estimative import Band, load_estimative_words
+from .corpus import read_quotation
 from .paths import DATA_DIR
 from .sources import Source, read_sources
 from .yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
@@ -121,16 +122,7 @@ def _outcome_values(path: Path, top: Entry) -> dict[str, float | None]:
 def _read_forecast(path: Path, index: int, item, corpus, scale) -> Forecast:
     entry = Entry(path, entry_label("forecast", index, item), item)
     entry.check_keys(FIELDS)
-    paragraph = entry.text("paragraph")
-    if paragraph not in set(corpus.ids):
-        raise entry.fail(f"unknown roundtable paragraph id {paragraph!r}")
-    row = corpus.paragraph(paragraph)
-    speaker = entry.text("speaker")
-    if speaker != row["speaker"]:
-        raise entry.fail(f"speaker is {speaker!r} but {paragraph} is by {row['speaker']!r}")
-    quote = entry.text("quote")
-    if quote not in row["text"]:
-        raise entry.fail(f"quote is not verbatim in {paragraph}: {quote!r}")
+    paragraph, speaker, quote = read_quotation(entry, corpus)
     hedges = tuple(entry.text_list("hedges"))
     found = {h.phrase for h in scale.find(quote)}
     for hedge in hedges:
