@@ -214,10 +214,14 @@ def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, 
         page = tab.page
         page.goto(f"{lab.url}/lab/tree/{lab_copy}", timeout=RENDER_TIMEOUT)
         page.locator(".jp-NotebookPanel").first.wait_for(timeout=RENDER_TIMEOUT)
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar-kernelStatus").first.wait_for(
-            timeout=RENDER_TIMEOUT)
-        page.get_by_role("menuitem", name="Run").click()
-        page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
+        # Run all once the notebook and its kernel are ready, as a user would
+        # after the kernel indicator turns idle; clicking the menu earlier, on
+        # a loaded machine, could be lost.
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                               " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
+        page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
+                      " await panel.context.ready; await panel.sessionContext.ready;"
+                      " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
         # Done when every code cell shows an execution count and none is running.
         page.wait_for_function(
             "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];"
