@@ -34,6 +34,11 @@ COLUMNS = ["id", "position", "speaker", "section", "section_title", "heading_in_
            "themes", "primary_theme", "text"]
 
 
+def speaker_label(speaker: str) -> str:
+    """How a speaker is named on the page: the unsigned paragraphs as "Introduction"."""
+    return "Introduction" if speaker == INTRODUCTION else speaker
+
+
 @dataclass(frozen=True)
 class Section:
     id: str

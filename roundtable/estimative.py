@@ -98,10 +98,10 @@ def _normal(phrase: str) -> str:
 
 @lru_cache(maxsize=8)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
-    def one(phrase: str) -> str:
-        return r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
+    from .textlens import phrase_regex
+
     ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(one(p) for p in ordered) + r")(?![\w'’])", re.IGNORECASE)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(phrase_regex(p) for p in ordered) + r")(?![\w'’])", re.IGNORECASE)
 
 
 def load_estimative_words(path: Path | str | None = None) -> EstimativeScale:

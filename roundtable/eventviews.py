@@ -40,9 +40,7 @@ def event_summary(frame: pd.DataFrame, include_after: bool) -> str:
 
 def event_detail_html(event: Event, corpus, glossary=None) -> str:
     """Description, disputed note, sources as links, and linked passages."""
-    sources = "".join(
-        f'<li>{escape(s.publisher)}, “<a href="{escape(s.url)}" target="_blank" rel="noopener">'
-        f"{escape(s.title)}</a>” ({escape(s.date)})</li>" for s in event.sources)
+    sources = "".join(f"<li>{s.html()}</li>" for s in event.sources)
     disputed = (f"<p><strong>Disputed:</strong> {escape(event.disputed)}</p>" if event.disputed else "")
     passages = "".join(passage_html(corpus.paragraph(pid), glossary) for pid in event.paragraphs)
     linked = (f"<h4>In the roundtable</h4>{passages}" if passages

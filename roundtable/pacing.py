@@ -43,10 +43,10 @@ def stretches(cells: list[str]) -> list[Stretch]:
         elif FIGURE.search(source):
             minutes += FIGURE_MINUTES
             spanned.append(index)
-        elif EXPLORE.search(source) and "check_" not in source:
+        elif EXPLORE.search(source):
             minutes += EXPLORE_MINUTES
             spanned.append(index)
-        if CHECK.search(source) and "_static" not in source:
+        if CHECK.search(source):
             result.append(Stretch(minutes, tuple(spanned)))
             minutes, spanned = 0, []
     if minutes:

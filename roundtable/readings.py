@@ -65,17 +65,17 @@ def reading_minutes(text: str) -> int:
     return math.ceil(len(text.split()) / WORDS_PER_MINUTE)
 
 
-def load_readings(path: Path | str | None = None, *, corpus=None, events=None, glossary=None,
-                  banks=None) -> dict[str, Reading]:
+def load_readings(path: Path | str | None = None, *, corpus=None, events=None,
+                  glossary=None) -> dict[str, Reading]:
     """Readings by notebook name; cached for the default files."""
-    if path is None and corpus is None and events is None and glossary is None and banks is None:
+    if path is None and corpus is None and events is None and glossary is None:
         return _default_readings()
-    return _load(Path(path or READINGS_FILE), corpus, events, glossary, banks)
+    return _load(Path(path or READINGS_FILE), corpus, events, glossary)
 
 
 @lru_cache(maxsize=1)
 def _default_readings() -> dict[str, Reading]:
-    return _load(READINGS_FILE, None, None, None, None)
+    return _load(READINGS_FILE, None, None, None)
 
 
 def load_reading(notebook: str) -> Reading:
@@ -86,7 +86,7 @@ def load_reading(notebook: str) -> Reading:
     return readings[notebook]
 
 
-def _load(path: Path, corpus, events, glossary, banks) -> dict[str, Reading]:
+def _load(path: Path, corpus, events, glossary) -> dict[str, Reading]:
     from .corpus import load_corpus
     from .events import load_events
     from .exercises import load_bank
@@ -102,7 +102,7 @@ def _load(path: Path, corpus, events, glossary, banks) -> dict[str, Reading]:
         notebook = entry.text("notebook")
         if notebook in readings:
             raise entry.fail(f"notebook {notebook!r} is listed twice")
-        bank = (banks or {}).get(notebook) or load_bank(notebook, corpus if banks is None else None)
+        bank = load_bank(notebook)
         parts = tuple(_read_part(path, i, part, corpus, events, glossary, bank)
                       for i, part in enumerate(entry.mapping_list("parts")))
         readings[notebook] = Reading(notebook, parts)

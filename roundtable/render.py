@@ -11,6 +11,8 @@ from html import escape
 
 import pandas as pd
 
+from .corpus import speaker_label
+
 STYLE = """<style>
 .rt-passage{border-left:4px solid #555;padding:.4em .9em;margin:.8em 0;max-width:52em;line-height:1.55}
 .rt-passage header{font-size:.9em;margin-bottom:.3em}
@@ -21,7 +23,7 @@ STYLE = """<style>
 
 def passage_html(row, glossary=None) -> str:
     """One paragraph (a row of `Corpus.paragraphs`) as an HTML <article>."""
-    speaker = "Introduction" if row["speaker"] == "introduction" else row["speaker"]
+    speaker = speaker_label(row["speaker"])
     label = row["section_title"] + ("" if row["heading_in_source"] else " (our label)")
     header = (f"<header><strong>{escape(speaker)}</strong> · {escape(label)} · "
               f"<code>{escape(row['id'])}</code></header>")

@@ -27,6 +27,13 @@ class Source:
         """One line for tables: publisher, “title” (date)."""
         return f"{self.publisher}, “{self.title}” ({self.date})"
 
+    def html(self) -> str:
+        """The citation as escaped HTML, the title a link opening in a new tab."""
+        from html import escape
+
+        return (f'{escape(self.publisher)}, “<a href="{escape(self.url)}" target="_blank" rel="noopener">'
+                f"{escape(self.title)}</a>” ({escape(self.date)})")
+
 
 def read_sources(entry: Entry, key: str = "sources", *, required: bool = True) -> tuple[Source, ...]:
     """Validate and return an entry's list of sources."""

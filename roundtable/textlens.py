@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .corpus import INTRODUCTION, THEME_TITLES, THEMES, load_corpus
+from .corpus import INTRODUCTION, THEME_TITLES, THEMES, load_corpus, speaker_label
 from .paths import DATA_DIR
 
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
@@ -26,10 +26,6 @@ MEASURES = {"paragraphs": "paragraphs", "words": "words"}
 def plural(n: int, word: str) -> str:
     """'1 paragraph', '2 paragraphs'."""
     return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def speaker_label(speaker: str) -> str:
-    return "Introduction" if speaker == INTRODUCTION else speaker
 
 
 def strip_label(text: str) -> str:
@@ -47,10 +43,17 @@ def clean_query(query: str) -> str:
     return " ".join(str(query).split())[:MAX_QUERY_CHARS]
 
 
-def _query_pattern(query: str, whole_words: bool) -> re.Pattern:
+def phrase_regex(phrase: str) -> str:
+    """A regular expression for a phrase typed as plain text: characters
+    literal, any run of spaces between words, and the straight and curly
+    apostrophes alike (the text uses ’, keyboards type ')."""
     def word(w: str) -> str:
         return "".join("['’]" if ch in "'’" else re.escape(ch) for ch in w)
-    body = r"\s+".join(word(w) for w in query.split())
+    return r"\s+".join(word(w) for w in phrase.split())
+
+
+def _query_pattern(query: str, whole_words: bool) -> re.Pattern:
+    body = phrase_regex(query)
     if whole_words:
         body = rf"(?<!\w){body}(?!\w)"
     return re.compile(body, re.IGNORECASE)

@@ -34,21 +34,16 @@ def context_html(part: Part, log: EventLog | None = None, glossary=None) -> str:
     backing = []
     for event_id in part.events:
         event = log[event_id]
-        cites = "; ".join(_cite(s) for s in event.sources)
+        cites = "; ".join(s.html() for s in event.sources)
         backing.append(f"<li>{escape(event.when)}: {escape(event.title)}. {cites}</li>")
     for term_id in part.terms:
         entry = glossary[term_id]
-        cites = "; ".join(_cite(s) for s in entry.sources)
+        cites = "; ".join(s.html() for s in entry.sources)
         backing.append(f"<li>Glossary, {escape(entry.term)}. {cites}</li>")
     sources = (f"<details><summary>Where these facts come from ({len(backing)})</summary>"
                f"<ul>{''.join(backing)}</ul></details>") if backing else ""
     return (f"{CONTEXT_STYLE}<aside class='rt-context' aria-label='Context'>"
             f"<h4>Context: {escape(part.title)}</h4><p>{escape(part.context)}</p>{sources}</aside>")
-
-
-def _cite(source) -> str:
-    return (f'{escape(source.publisher)}, “<a href="{escape(source.url)}" target="_blank" rel="noopener">'
-            f"{escape(source.title)}</a>” ({escape(source.date)})")
 
 
 def reading_html(notebook: str, part_id: str, corpus=None, log=None, glossary=None) -> str:
@@ -74,17 +69,14 @@ def theme_places(paragraph_ids, log: EventLog | None = None, corpus=None, glossa
     """Place ids of the theme: where its events happened, and places its
     paragraphs name."""
     from .places import load_places
-    from .timeline_widgets import passages_for_place
+    from .timeline_widgets import paragraphs_naming
 
     log, corpus = log or load_events(), corpus or load_corpus()
     glossary, places = glossary or load_glossary(), places or load_places()
     events = theme_events(paragraph_ids, log)
     ids = {p for values in events["places"] for p in values}
     wanted = set(paragraph_ids)
-    empty = log.frame.iloc[0:0]
-    for place in places.values():
-        if wanted & set(passages_for_place(place, empty, corpus, glossary)):
-            ids.add(place.id)
+    ids.update(place.id for place in places.values() if wanted & set(paragraphs_naming(place, corpus, glossary)))
     return sorted(ids)
 
 
@@ -133,7 +125,7 @@ def next_events_html(notebook: str, log=None) -> str:
         return "<p><em>No later event in the data refers to these readings.</em></p>"
     items = []
     for row in frame.itertuples():
-        cites = "; ".join(_cite(s) for s in row.sources)
+        cites = "; ".join(s.html() for s in row.sources)
         disputed = f" <strong>Disputed:</strong> {escape(row.disputed)}" if isinstance(row.disputed, str) else ""
         items.append(f"<li><strong>{escape(row.when)}: {escape(row.title)}</strong> "
                      f"(refers to {escape(', '.join(row.paragraphs))}). {escape(row.description)}"

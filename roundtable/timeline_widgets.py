@@ -127,17 +127,23 @@ class PlacePicker:
         return w.VBox([w.HTML("<h4>Place picker</h4>"), w.HBox([self.place, self.show_after]), self.output])
 
 
-def passages_for_place(place, events, corpus, glossary) -> list[str]:
-    """Paragraph ids that name the place (by its name or glossary spellings)
-    or that refer to an event there, in reading order."""
+def paragraphs_naming(place, corpus, glossary) -> list[str]:
+    """Paragraph ids whose text names the place, by its name or its
+    glossary spellings, in reading order."""
     import re
 
     spellings = {place.name}
     if place.id in glossary.entries:
         spellings.update(glossary[place.id].variants)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)", re.IGNORECASE)
-    linked = {pid for pids in events["paragraphs"] for pid in pids}
-    return [row.id for row in corpus.paragraphs.itertuples() if row.id in linked or pattern.search(row.text)]
+    return [row.id for row in corpus.paragraphs.itertuples() if pattern.search(row.text)]
+
+
+def passages_for_place(place, events, corpus, glossary) -> list[str]:
+    """Paragraph ids that name the place or that refer to an event there,
+    in reading order."""
+    linked = {pid for pids in events["paragraphs"] for pid in pids} | set(paragraphs_naming(place, corpus, glossary))
+    return [pid for pid in corpus.ids if pid in linked]
 
 
 def check_timeline_widgets() -> str:

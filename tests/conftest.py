@@ -32,6 +32,18 @@ def load_mini(data: Path):
     return corpus, glossary, places, log
 
 
+def data_error(load, path: Path, *args) -> str:
+    """The message of the DataError that loading a broken file raises; it
+    must name the file."""
+    from roundtable.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        load(path, *args)
+    message = str(caught.value)
+    assert path.name in message, message
+    return message
+
+
 def rewrite(path: Path, old: str, new: str) -> Path:
     """Replace one exact piece of a fixture file (and insist it was there)."""
     text = path.read_text(encoding="utf-8")

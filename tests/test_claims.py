@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import rewrite
+from conftest import data_error, rewrite
 from roundtable.claims import CLAIMS_FILE, Claim, Topic, agreement_summary, agreement_table, claims_table, load_claims
 from roundtable.corpus import load_corpus
-from roundtable.errors import DataError
 
 
 @pytest.fixture
@@ -64,6 +63,4 @@ def test_bad_claims_are_named(claims_file, mutate, expected):
     changed = mutate(text)
     assert changed != text
     claims_file.write_text(changed, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_claims(claims_file)
-    assert "claims.yaml" in str(caught.value) and expected in str(caught.value)
+    assert expected in data_error(load_claims, claims_file)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import rewrite
-from roundtable.errors import DataError
+from conftest import data_error, rewrite
 from roundtable.estimative import ESTIMATIVE_FILE, load_estimative_words
 
 
@@ -63,6 +62,4 @@ def test_table_lists_every_phrase_from_firmest():
 ])
 def test_bad_mappings_are_named(scale_file, old, new, expected):
     rewrite(scale_file, old, new)
-    with pytest.raises(DataError) as caught:
-        load_estimative_words(scale_file)
-    assert "estimative_words.yaml" in str(caught.value) and expected in str(caught.value)
+    assert expected in data_error(load_estimative_words, scale_file)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import rewrite
+from conftest import data_error, rewrite
 from roundtable.answers import AnswerStore
 from roundtable.classview import class_chart, class_table, read_class_folder
 from roundtable.corpus import load_corpus
@@ -65,9 +65,7 @@ def forecasts_file(tmp_path) -> Path:
 ])
 def test_bad_forecasts_are_named(forecasts_file, old, new, expected):
     rewrite(forecasts_file, old, new)
-    with pytest.raises(DataError) as caught:
-        load_forecasts(forecasts_file)
-    assert "forecasts.yaml" in str(caught.value) and expected in str(caught.value)
+    assert expected in data_error(load_forecasts, forecasts_file)
 
 
 def test_a_resolvable_outcome_without_sources_is_refused(forecasts_file):

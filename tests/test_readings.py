@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import rewrite
+from conftest import data_error, rewrite
 from roundtable.corpus import load_corpus
 from roundtable.errors import DataError
 from roundtable.pacing import EXPLORE_MINUTES, FIGURE_MINUTES, longest_stretch, stretches
@@ -25,9 +25,7 @@ def readings_file(tmp_path) -> Path:
 
 
 def load_error(path: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_readings(path)
-    return str(caught.value)
+    return data_error(load_readings, path)
 
 
 def test_every_theme_notebook_has_readings():
