@@ -22,7 +22,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab present test test-fast bench notebooks instructor clean-env help
+.PHONY: lab present test test-fast bench notebooks instructor sources clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
@@ -31,6 +31,7 @@ help:
 	@echo "make notebooks  re-execute all notebooks in place (after changing data or package)"
 	@echo "make instructor build the instructor edition into build/instructor/"
 	@echo "make bench      benchmarks, report in bench/results/"
+	@echo "make sources    report on every cited source, in build/sources/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +88,11 @@ notebooks: $(VENV)/.installed-run | $(STATE)/.made
 # exercises/ into build/instructor/ (gitignored: it holds the answer keys).
 instructor: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/python -m roundtable.instructor
+
+# Every citation in the data counted by publisher, with re-hosts, hosts that
+# do not match the publisher, undated sources and re-host-only events flagged.
+sources: $(VENV)/.installed-run | $(STATE)/.made
+	$(BIN)/python -m roundtable.sourcereport --out build/sources
 
 clean-env:
 	rm -rf $(VENV) $(STATE)

@@ -40,6 +40,20 @@ def parse_dated(text: str, precision: str) -> tuple[dt.date, dt.date]:
     return first, last
 
 
+def precision_of(text: str) -> str | None:
+    """The precision a date string is written in ("2026-03-01": day), or None."""
+    return next((p for p, form in _FORMS.items() if form.match(str(text))), None)
+
+
+def parse_any(text: str) -> tuple[dt.date, dt.date, str]:
+    """A date written at any precision: its first and last day and the precision."""
+    precision = precision_of(text)
+    if precision is None:
+        raise ValueError(f"date {text!r} must look like 2026-03-01, 2026-03 or 2026")
+    first, last = parse_dated(text, precision)
+    return first, last, precision
+
+
 def format_dated(start: dt.date, precision: str, end: dt.date | None = None) -> str:
     """A date as a reader would write it, honest about its precision."""
     def one(day: dt.date) -> str:

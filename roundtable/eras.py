@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .asof import load_as_of
 from .errors import DataError
 from .events import CRISIS_END, EventLog
 from .paths import DATA_DIR
@@ -19,8 +20,9 @@ ERA_FIELDS = ("id", "title", "from", "to", "shade", "note")
 NAMED_POINTS = {
     "end-of-crisis-weeks": CRISIS_END,
     "after-crisis-weeks": CRISIS_END + dt.timedelta(days=1),
-    "end-of-2025": dt.date(2025, 12, 31),
 }
+#: The collection's as-of date (data/as_of.yaml): the last era ends there.
+AS_OF_POINT = "as-of"
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,16 @@ class Era:
     note: str | None
 
 
-def load_eras(log: EventLog, path: Path | str | None = None) -> list[Era]:
+def load_eras(log: EventLog, path: Path | str | None = None, as_of: dt.date | None = None) -> list[Era]:
+    """The eras, in order. `as_of` (default: data/as_of.yaml) is where an
+    era ending at "as-of" ends."""
     path = Path(path or ERAS_FILE)
+    as_of = as_of or load_as_of()
     eras = []
     for index, item in enumerate(top_list(path, read_yaml(path), "eras")):
         entry = Entry(path, entry_label("era", index, item), item)
         entry.check_keys(ERA_FIELDS)
-        start, end = _point(entry, "from", log), _point(entry, "to", log)
+        start, end = _point(entry, "from", log, as_of), _point(entry, "to", log, as_of)
         if end <= start:
             raise entry.fail(f"ends ({end}) before it starts ({start})")
         eras.append(Era(entry.ident(), entry.text("title"), start, end, entry.text("shade"),
@@ -51,11 +56,13 @@ def load_eras(log: EventLog, path: Path | str | None = None) -> list[Era]:
     return eras
 
 
-def _point(entry: Entry, key: str, log: EventLog) -> dt.date:
+def _point(entry: Entry, key: str, log: EventLog, as_of: dt.date) -> dt.date:
     """An event's date (its sources back it) or a named editorial point."""
     name = entry.text(key)
+    if name == AS_OF_POINT:
+        return as_of
     if name in NAMED_POINTS:
         return NAMED_POINTS[name]
     if name not in log.events:
-        raise entry.fail(f"'{key}' has {name!r}: neither an event id in data/events nor one of {sorted(NAMED_POINTS)}")
+        raise entry.fail(f"'{key}' has {name!r}: neither an event id in data/events nor one of {sorted([*NAMED_POINTS, AS_OF_POINT])}")
     return log[name].start

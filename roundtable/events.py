@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .asof import AS_OF_FILE, load_as_of
 from .dates import PRECISIONS, format_dated, parse_dated
 from .errors import DataError
 from .paths import DATA_DIR
@@ -144,6 +145,12 @@ def _load(directory: Path, corpus, glossary, places) -> EventLog:
             event = _read_event(path, index, item, set(corpus.ids), glossary, places)
             events.append(event)
             origin.append(path)
+    as_of = load_as_of()
+    for event, path in zip(events, origin):
+        if event.start > as_of:
+            raise DataError(path, f"dated {event.start}, after the collection's as-of date {as_of} "
+                                  f"({AS_OF_FILE.name}); move the as-of date on when adding later events",
+                            f"event '{event.id}'")
     ids = [e.id for e in events]
     for i, ident in enumerate(ids):
         first = ids.index(ident)

@@ -10,6 +10,12 @@ from .events import PHASE_TITLES, Event
 from .render import passage_html
 
 
+def has_note(note) -> bool:
+    """A `disputed` note with text in it. Missing notes reach the frame as
+    None or NaN (pandas' missing value, which is truthy), so test the text."""
+    return isinstance(note, str) and bool(note.strip())
+
+
 def event_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Events as a readable table (the static companion of the explorer)."""
     return pd.DataFrame({
@@ -19,7 +25,7 @@ def event_table(frame: pd.DataFrame) -> pd.DataFrame:
         "category": frame["category"],
         "phase": frame["phase"].map(PHASE_TITLES),
         "roundtable": frame["paragraphs"].map(", ".join),
-        "disputed": frame["disputed"].map(lambda d: "yes" if d else ""),
+        "disputed": frame["disputed"].map(lambda note: "yes" if has_note(note) else ""),
         "source": frame["sources"].map(lambda s: s[0].citation()),
     }).reset_index(drop=True)
 
@@ -32,7 +38,7 @@ def event_summary(frame: pd.DataFrame, include_after: bool) -> str:
     parts = [f"{phases.get(p, 0)} {PHASE_TITLES[p].lower()}" for p in ("before", "crisis", "after") if p in phases]
     text = (f"{len(frame)} events from {frame['when'].iloc[0]} to {frame['when'].iloc[-1]} "
             f"({', '.join(parts)}); {int((frame['paragraphs'].map(len) > 0).sum())} of them are referred to "
-            f"in the roundtable, and {int(frame['disputed'].notna().sum())} carry a note on disputed facts.")
+            f"in the roundtable, and {int(frame['disputed'].map(has_note).sum())} carry a note on disputed facts.")
     if not include_after:
         text += " Events after 12 January 2020 are hidden."
     return text
@@ -68,7 +74,7 @@ def disputed_table(log=None, include_after: bool = False) -> pd.DataFrame:
     from .events import load_events
 
     frame = (log or load_events()).filter(include_after=include_after)
-    frame = frame[frame["disputed"].notna()]
+    frame = frame[frame["disputed"].map(has_note)]
     return pd.DataFrame({"when": frame["when"], "event": frame["title"],
                          "what is disputed": frame["disputed"]}).reset_index(drop=True)
 

@@ -1,14 +1,17 @@
-"""The panel's forecasts (data/forecasts.yaml), audited five years on.
+"""The panel's forecasts (data/forecasts.yaml), audited years later.
 
 Each forecast is a verbatim quote with the hedge words that carry its
 confidence; the probability it implies is computed from the estimative-words
-table, never typed. Outcomes as of 2025 carry our reasoning, what makes them
-ambiguous, and sources. The loader checks every quote against the corpus,
-every hedge word against the quote and the table, and that every resolvable
-outcome has a source.
+table, never typed. Each is judged at several dates (`judgements`), every
+verdict with our reasoning and sources, so that a class can see where a
+verdict changed as time went on. Scores use the latest judgement unless
+asked for an earlier one. The loader checks every quote against the corpus,
+every hedge word against the quote and the table, that every resolvable
+outcome has a source, and that all forecasts are judged at the same dates.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +20,8 @@ import pandas as pd
 
 from .estimative import Band, load_estimative_words
 from .corpus import read_quotation
+from .dates import format_dated, parse_any
+from .errors import DataError
 from .paths import DATA_DIR
 from .sources import Source, read_sources
 from .yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
@@ -26,8 +31,19 @@ FORECAST_NOTEBOOK = "07_forecast_audit"
 OUTCOMES = ("happened", "partly", "did-not-happen", "cannot-resolve")
 OUTCOME_TITLES = {"happened": "happened", "partly": "partly", "did-not-happen": "did not happen",
                   "cannot-resolve": "cannot be resolved"}
-FIELDS = ("id", "speaker", "paragraph", "quote", "hedges", "horizon", "resolution", "outcome", "reasoning",
-          "ambiguity", "sources")
+FIELDS = ("id", "speaker", "paragraph", "quote", "hedges", "horizon", "resolution", "ambiguity", "judgements")
+JUDGEMENT_FIELDS = ("as_of", "outcome", "reasoning", "sources")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One verdict on a forecast, as the record stood at `as_of`."""
+    as_of: str          # as written in the data: "2025" or "2026-11-15"
+    last_day: dt.date   # the last day the as_of date covers, for ordering
+    label: str          # "2025", "15 November 2026"
+    outcome: str
+    reasoning: str
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -40,10 +56,45 @@ class Forecast:
     band: Band
     horizon: str
     resolution: str
-    outcome: str
-    reasoning: str
     ambiguity: str
-    sources: tuple[Source, ...]
+    judgements: tuple[Judgement, ...]
+
+    @property
+    def latest(self) -> Judgement:
+        return self.judgements[-1]
+
+    @property
+    def outcome(self) -> str:
+        return self.latest.outcome
+
+    @property
+    def reasoning(self) -> str:
+        return self.latest.reasoning
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source behind the latest verdict: its own, then the earlier
+        judgements' (a later judgement lists only what is new)."""
+        seen, result = set(), []
+        for judgement in reversed(self.judgements):
+            for source in judgement.sources:
+                if source.url not in seen:
+                    seen.add(source.url)
+                    result.append(source)
+        return tuple(result)
+
+    def judgement(self, as_of: str | None = None) -> Judgement:
+        """The verdict of one round (by its `as_of` as written), or the latest."""
+        if as_of is None:
+            return self.latest
+        for judgement in self.judgements:
+            if judgement.as_of == as_of:
+                return judgement
+        raise KeyError(f"forecast {self.id!r} has no judgement as of {as_of!r}")
+
+    @property
+    def verdict_changed(self) -> bool:
+        return len({j.outcome for j in self.judgements}) > 1
 
     @property
     def probability(self) -> float:
@@ -74,9 +125,16 @@ class ForecastSet:
                 return forecast
         raise KeyError(f"no forecast {forecast_id!r} in {self.path.name}")
 
-    def value(self, forecast: Forecast) -> float | None:
-        """The outcome as a number for scoring, or None if it cannot be scored."""
-        return self.outcome_values[forecast.outcome]
+    @property
+    def rounds(self) -> tuple[Judgement, ...]:
+        """The judgement rounds, oldest first (every forecast has one in each);
+        the first forecast's judgements stand for their dates and labels."""
+        return self.forecasts[0].judgements
+
+    def value(self, forecast: Forecast, as_of: str | None = None) -> float | None:
+        """The outcome as a number for scoring (latest judgement unless
+        `as_of` names an earlier round), or None if it cannot be scored."""
+        return self.outcome_values[forecast.judgement(as_of).outcome]
 
 
 def load_forecasts(path: Path | str | None = None, corpus=None, scale=None) -> ForecastSet:
@@ -101,6 +159,11 @@ def _load(path: Path, corpus, scale) -> ForecastSet:
     forecasts = tuple(_read_forecast(path, i, item, corpus, scale)
                       for i, item in enumerate(top_list(path, document, "forecasts")))
     unique_ids(path, "forecast", [f.id for f in forecasts])
+    rounds = [j.as_of for j in forecasts[0].judgements]
+    for forecast in forecasts[1:]:
+        if [j.as_of for j in forecast.judgements] != rounds:
+            raise DataError(path, f"judged as of {[j.as_of for j in forecast.judgements]}, but '{forecasts[0].id}' "
+                                  f"as of {rounds}: every forecast is judged at the same dates", f"forecast '{forecast.id}'")
     return ForecastSet(forecasts, values, path)
 
 
@@ -133,11 +196,36 @@ def _read_forecast(path: Path, index: int, item, corpus, scale) -> Forecast:
         if hedge.replace("’", "'").lower() not in found:
             raise entry.fail(f"hedge {hedge!r} does not occur in the quote as a word of its own")
     band = scale.band_of(hedges[0])
-    outcome = entry.choice("outcome", OUTCOMES)
-    sources = read_sources(entry, required=outcome != "cannot-resolve")
-    prose = {key: " ".join(entry.text(key).split()) for key in ("horizon", "resolution", "reasoning", "ambiguity")}
+    prose = {key: " ".join(entry.text(key).split()) for key in ("horizon", "resolution", "ambiguity")}
     return Forecast(entry.ident(), speaker, paragraph, quote, hedges, band, prose["horizon"], prose["resolution"],
-                    outcome, prose["reasoning"], prose["ambiguity"], sources)
+                    prose["ambiguity"], _read_judgements(entry))
+
+
+def _read_judgements(entry: Entry) -> tuple[Judgement, ...]:
+    """The verdicts, oldest first. The first resolvable verdict needs sources;
+    a later one needs sources of its own when its outcome differs from the
+    one before (a changed verdict rests on new evidence)."""
+    judgements: list[Judgement] = []
+    for number, item in enumerate(entry.mapping_list("judgements"), 1):
+        part = Entry(entry.path, f"{entry.label}, judgement #{number}", item)
+        part.check_keys(JUDGEMENT_FIELDS)
+        written = str(part.item.get("as_of", "")).strip()
+        try:
+            start, last, precision = parse_any(written)
+        except ValueError as exc:
+            raise part.fail(f"as_of: {exc}") from None
+        outcome = part.choice("outcome", OUTCOMES)
+        previous = judgements[-1] if judgements else None
+        if previous and last <= previous.last_day:
+            raise part.fail(f"as_of {written!r} is not later than the judgement before ({previous.as_of!r}); "
+                            "list judgements oldest first")
+        earlier_sources = any(j.sources for j in judgements)
+        needs_sources = outcome != "cannot-resolve" and (
+            not earlier_sources or (previous is not None and previous.outcome != outcome))
+        sources = read_sources(part, required=needs_sources)
+        judgements.append(Judgement(written, last, format_dated(start, precision), outcome,
+                                    " ".join(part.text("reasoning").split()), sources))
+    return tuple(judgements)
 
 
 # --- Scoring ---------------------------------------------------------------
@@ -173,12 +261,14 @@ def calibration(probabilities, outcomes, bins: int = 5) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
-def scored_pairs(forecast_set: ForecastSet, probabilities: dict[str, float]) -> tuple[list[float], list[float], list[str]]:
+def scored_pairs(forecast_set: ForecastSet, probabilities: dict[str, float],
+                 as_of: str | None = None) -> tuple[list[float], list[float], list[str]]:
     """(forecasts, outcome values, ids) for the claims that have both a
-    forecast in `probabilities` and a resolvable outcome."""
+    forecast in `probabilities` and a resolvable outcome (latest judgement,
+    or the round `as_of` names)."""
     ps, os_, ids = [], [], []
     for forecast in forecast_set:
-        value = forecast_set.value(forecast)
+        value = forecast_set.value(forecast, as_of)
         if value is None or forecast.id not in probabilities:
             continue
         ps.append(probabilities[forecast.id])

@@ -50,12 +50,51 @@ def vagueness_table(forecast_set: ForecastSet | None = None, most: int = 5) -> p
 
 
 def outcomes_table(forecast_set: ForecastSet | None = None) -> pd.DataFrame:
+    """Each claim's latest verdict, with the earlier verdicts beside it."""
     forecast_set = forecast_set or load_forecasts()
+    latest = forecast_set.rounds[-1].label
     return pd.DataFrame([{"no.": n, "speaker": f.speaker, "claim (verbatim)": f"“{f.quote}”",
-                          "implied chance": f"{f.probability:.0%}", "outcome (2025)": OUTCOME_TITLES[f.outcome],
+                          "implied chance": f"{f.probability:.0%}", f"outcome (as of {latest})": OUTCOME_TITLES[f.outcome],
+                          "earlier verdicts": earlier_verdicts(f),
                           "why": f.reasoning, "what makes it debatable": f.ambiguity,
                           "sources": "; ".join(s.citation() + " " + s.url for s in f.sources)}
                          for n, f in enumerate(forecast_set, 1)])
+
+
+def earlier_verdicts(forecast) -> str:
+    """"2025: partly" for each judgement before the latest."""
+    return "; ".join(f"{j.label}: {OUTCOME_TITLES[j.outcome]}" for j in forecast.judgements[:-1])
+
+
+def verdict_changes_table(forecast_set: ForecastSet | None = None) -> pd.DataFrame:
+    """The claims whose verdict changed from one judgement to the next: what
+    a longer horizon did to the audit, with the reason for the latest."""
+    forecast_set = forecast_set or load_forecasts()
+    rows = []
+    for n, f in enumerate(forecast_set, 1):
+        for before, after in zip(f.judgements, f.judgements[1:]):
+            if before.outcome != after.outcome:
+                rows.append({"no.": n, "speaker": f.speaker, "claim (verbatim)": f"“{f.quote}”",
+                             f"verdict as of {before.label}": OUTCOME_TITLES[before.outcome],
+                             f"verdict as of {after.label}": OUTCOME_TITLES[after.outcome],
+                             "why it changed": after.reasoning})
+    return pd.DataFrame(rows)
+
+
+def scores_by_round_table(forecast_set: ForecastSet | None = None) -> pd.DataFrame:
+    """The panel's Brier score as each round of judgements would give it."""
+    forecast_set = forecast_set or load_forecasts()
+    panel = panel_probabilities(forecast_set)
+    rows = []
+    for judgement in forecast_set.rounds:
+        ps, os_, ids = scored_pairs(forecast_set, panel, judgement.as_of)
+        rows.append({"judged as of": judgement.label, "claims scored": len(ids),
+                     "the panel's Brier score": round(brier(ps, os_), 3),
+                     "always 50% on the same claims": round(brier([0.5] * len(ps), os_), 3),
+                     "happened / partly / did not happen / cannot be resolved": " / ".join(
+                         str(sum(1 for f in forecast_set if f.judgement(judgement.as_of).outcome == o))
+                         for o in ("happened", "partly", "did-not-happen", "cannot-resolve"))})
+    return pd.DataFrame(rows)
 
 
 def score_text(forecast_set: ForecastSet | None = None, student: dict[str, float] | None = None) -> str:
@@ -66,7 +105,8 @@ def score_text(forecast_set: ForecastSet | None = None, student: dict[str, float
     ps, os_, ids = scored_pairs(forecast_set, panel)
     unscored = len(forecast_set) - len(ids)
     coin = brier([0.5] * len(ps), os_)
-    lines = [f"The panel, through its hedge words: Brier score {brier(ps, os_):.3f} on {len(ids)} claims "
+    lines = [f"Outcomes as of {forecast_set.rounds[-1].label}. "
+             f"The panel, through its hedge words: Brier score {brier(ps, os_):.3f} on {len(ids)} claims "
              f"({unscored} cannot be resolved and are left out). 0 is perfect; saying 50% every time would score "
              f"{coin:.3f} on these claims (less than 0.250 because \"partly\" counts as half)."]
     if student is not None:

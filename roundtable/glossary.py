@@ -6,6 +6,7 @@ script. Which paragraphs mention an entry is computed here from the text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .dates import format_dated, parse_any
 from .errors import DataError
 from .paths import DATA_DIR
 from .sources import Source, read_sources
@@ -21,9 +23,24 @@ from .yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
 GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
 KINDS = ("person", "organisation", "place", "concept", "document", "media", "movement")
 GLOSSARY_FIELDS = ("id", "term", "kind", "original", "original_language", "variants",
-                   "other_spellings", "definition", "sources")
+                   "other_spellings", "definition", "sources", "since_2020")
+SINCE_FIELDS = ("date", "text", "sources")
 #: Kinds whose entries state facts about the world and so must cite a source.
 KINDS_NEEDING_SOURCES = ("person", "organisation", "place", "movement", "document", "media")
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What became of a person or an organisation after January 2020: dated,
+    in our words, with its own sources."""
+    start: dt.date
+    precision: str
+    text: str
+    sources: tuple[Source, ...]
+
+    @property
+    def when(self) -> str:
+        return format_dated(self.start, self.precision)
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,15 @@ class GlossaryEntry:
     original: str | None = None
     original_language: str | None = None
     sources: tuple[Source, ...] = ()
+    since_2020: tuple[StatusChange, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The definition followed by what changed since 2020, dated: what
+        a footnote or a table shows."""
+        if not self.since_2020:
+            return self.definition
+        return self.definition + " Since 2020: " + " ".join(f"({c.when}) {c.text}" for c in self.since_2020)
 
 
 @dataclass(frozen=True)
@@ -93,7 +119,7 @@ class Glossary:
             "original": e.original or "",
             "spellings in the text": ", ".join(e.variants),
             "paragraphs": ", ".join(where[e.id]),
-            "definition": e.definition,
+            "definition": e.note,
         } for e in self.entries.values()]
         return pd.DataFrame(rows).sort_values("term", key=lambda s: s.str.casefold(), ignore_index=True)
 
@@ -141,4 +167,23 @@ def _read_entry(path: Path, index: int, item) -> GlossaryEntry:
         original=original,
         original_language=language,
         sources=sources,
+        since_2020=_read_since(entry),
     )
+
+
+def _read_since(entry: Entry) -> tuple[StatusChange, ...]:
+    """`since_2020:` a list of dated changes, oldest first, each sourced."""
+    changes = []
+    for number, item in enumerate(entry.mapping_list("since_2020", required=False), 1):
+        change = Entry(entry.path, f"{entry.label}, since_2020 #{number}", item)
+        change.check_keys(SINCE_FIELDS)
+        try:
+            start, _, precision = parse_any(change.text("date"))
+        except ValueError as exc:
+            raise change.fail(str(exc)) from None
+        if start < dt.date(2020, 1, 1):
+            raise change.fail(f"date {start} is before 2020; put earlier facts in the definition")
+        changes.append(StatusChange(start, precision, " ".join(change.text("text").split()), read_sources(change)))
+    if [c.start for c in changes] != sorted(c.start for c in changes):
+        raise entry.fail("since_2020: list the changes oldest first")
+    return tuple(changes)

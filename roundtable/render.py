@@ -30,7 +30,7 @@ def passage_html(row, glossary=None) -> str:
     body, notes = _marked_text(row["text"], glossary)
     footnotes = ""
     if notes:
-        items = "".join(f"<li><strong>{escape(e.term)}</strong>: {escape(e.definition)}</li>" for e in notes)
+        items = "".join(f"<li><strong>{escape(e.term)}</strong>: {escape(e.note)}</li>" for e in notes)
         footnotes = f"<ol>{items}</ol>"
     return (f'<article class="rt-passage" id="{escape(row["id"])}">{header}'
             f"<p>{body}</p>{footnotes}</article>")
@@ -53,7 +53,7 @@ def _marked_text(text: str, glossary) -> tuple[str, list]:
             notes.append(entry)
             numbers[entry.id] = len(notes)
         parts.append(escape(text[cursor:mention.start]))
-        parts.append(f'<abbr title="{escape(entry.definition)}">{escape(mention.matched)}</abbr>'
+        parts.append(f'<abbr title="{escape(entry.note)}">{escape(mention.matched)}</abbr>'
                      f"<sup>{numbers[entry.id]}</sup>")
         cursor = mention.end
     parts.append(escape(text[cursor:]))

@@ -14,6 +14,10 @@ from .yamlfile import Entry
 #: "2020-01-03", "2020-01", "2020", or "n.d." for a page that shows no date.
 SOURCE_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|n\.d\.)$")
 SOURCE_FIELDS = ("publisher", "title", "date", "url")
+#: Optional marks on a source. `host: rehost` says the page is another site's
+#: copy of the publisher's story (wire copy on an aggregator, a mirror), kept
+#: because no better copy was found; `make sources` counts them.
+HOSTS = ("rehost",)
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,11 @@ class Source:
     title: str
     date: str
     url: str
+    host: str | None = None
+
+    @property
+    def rehost(self) -> bool:
+        return self.host == "rehost"
 
     def citation(self) -> str:
         """One line for tables: publisher, “title” (date)."""
@@ -43,9 +52,12 @@ def read_sources(entry: Entry, key: str = "sources", *, required: bool = True) -
 
 def _read_source(entry: Entry, key: str, number: int, item: Mapping) -> Source:
     where = f"{key} #{number}"
-    unknown = sorted(set(item) - set(SOURCE_FIELDS))
+    unknown = sorted(set(item) - set(SOURCE_FIELDS) - {"host"})
     if unknown:
-        raise entry.fail(f"{where}: unknown field(s) {unknown}; allowed: {list(SOURCE_FIELDS)}")
+        raise entry.fail(f"{where}: unknown field(s) {unknown}; allowed: {list(SOURCE_FIELDS) + ['host']}")
+    host = item.get("host")
+    if host is not None and host not in HOSTS:
+        raise entry.fail(f"{where}: host {host!r} must be one of {list(HOSTS)} (or left out for the publisher's own copy)")
     values = {}
     for field in SOURCE_FIELDS:
         value = item.get(field)
@@ -58,4 +70,4 @@ def _read_source(entry: Entry, key: str, number: int, item: Mapping) -> Source:
         raise entry.fail(f"{where}: date {values['date']!r} must look like 2020-01-03, 2020-01, 2020 or n.d.")
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", values["url"]):
         raise entry.fail(f"{where}: url {values['url']!r} is not a web address (http:// or https://)")
-    return Source(**values)
+    return Source(**values, host=host)

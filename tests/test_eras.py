@@ -7,8 +7,11 @@ from roundtable.eras import load_eras
 from roundtable.errors import DataError
 
 
+AS_OF = dt.date(2026, 11, 15)
+
+
 def eras_of(data):
-    return load_eras(load_mini(data)[3], data / "eras.yaml")
+    return load_eras(load_mini(data)[3], data / "eras.yaml", as_of=AS_OF)
 
 
 def test_eras_take_their_dates_from_events_or_named_points(mini_data):
@@ -16,8 +19,15 @@ def test_eras_take_their_dates_from_events_or_named_points(mini_data):
     assert [(e.id, e.start, e.end) for e in eras] == [
         ("deal-era", dt.date(2015, 7, 14), dt.date(2019, 12, 31)),
         ("crisis-weeks", dt.date(2019, 12, 31), dt.date(2020, 1, 12)),
-        ("aftermath", dt.date(2025, 6, 22), dt.date(2025, 12, 31)),
+        ("aftermath", dt.date(2025, 6, 22), AS_OF),
     ]
+
+
+def test_the_last_era_ends_at_the_collections_as_of_date():
+    from roundtable.asof import load_as_of
+    from roundtable.events import load_events
+
+    assert load_eras(load_events())[-1].end == load_as_of()
 
 
 @pytest.mark.parametrize("old, new, expected", [

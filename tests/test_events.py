@@ -93,3 +93,17 @@ def test_an_empty_events_folder_is_reported(mini_data):
         path.unlink()
     with pytest.raises(DataError, match="no event files"):
         load_mini(mini_data)
+
+
+def test_disputed_column_says_yes_only_for_events_with_a_note(log):
+    from roundtable.eventviews import disputed_table, event_table
+
+    frame = log.filter(include_after=True)
+    table = event_table(frame)
+    by_title = dict(zip(table["event"], table["disputed"]))
+    with_note = frame[frame["disputed"].map(lambda d: isinstance(d, str))]
+    without_note = frame[~frame["disputed"].map(lambda d: isinstance(d, str))]
+    assert len(with_note) >= 1 and len(without_note) >= 1
+    assert all(by_title[title] == "yes" for title in with_note["title"])
+    assert all(by_title[title] == "" for title in without_note["title"])
+    assert disputed_table(log, include_after=True)["event"].tolist() == with_note["title"].tolist()

@@ -251,3 +251,67 @@ def test_class_view_of_a_missing_folder_says_so(tmp_path):
 def test_sample_class_folder_shows_every_kind_of_skip():
     view = read_class_folder(SAMPLE)
     assert view.students == 8 and len(view.skipped) == 5 and len(view.problems) == 2
+
+
+def judged_again(path: Path, changes: dict[str, dict] | None = None, as_of: str = "2026-11-15") -> Path:
+    """Copy of the forecasts with a second judgement for each claim: the
+    same outcome as the latest, unless `changes` gives another judgement."""
+    import yaml
+
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for forecast in document["forecasts"]:
+        latest = forecast["judgements"][-1]
+        again = {"as_of": as_of, "outcome": latest["outcome"], "reasoning": "Unchanged."}
+        again.update((changes or {}).get(forecast["id"], {}))
+        forecast["judgements"].append(again)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+NEW_SOURCE = [{"publisher": "Test", "title": "Later", "date": "2026-03-01", "url": "https://example.org/later"}]
+
+
+def test_a_second_judgement_keeps_the_first_as_history(forecasts_file):
+    first = load_forecasts(forecasts_file)["dina-iran-continuity"]
+    changed = {"dina-iran-continuity": {"outcome": "partly", "reasoning": "Changed.", "sources": NEW_SOURCE}}
+    forecasts = load_forecasts(judged_again(forecasts_file, changed))
+    forecast = forecasts["dina-iran-continuity"]
+    assert [j.outcome for j in forecast.judgements] == [first.outcome, "partly"]
+    assert forecast.outcome == "partly" and forecast.verdict_changed
+    assert forecast.sources[0].url == "https://example.org/later" and len(forecast.sources) == len(first.sources) + 1
+    assert [j.label for j in forecasts.rounds] == ["2025", "15 November 2026"]
+    assert forecasts.value(forecast) == 0.5 and forecasts.value(forecast, "2025") == 1.0
+
+
+def test_a_changed_verdict_needs_new_sources(forecasts_file):
+    changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed."}}
+    message = data_error(load_forecasts, judged_again(forecasts_file, changed))
+    assert "forecast 'dina-iran-continuity'" in message and "judgement #2: missing field 'sources'" in message
+
+
+def test_judgements_are_oldest_first(forecasts_file):
+    assert "is not later than" in data_error(load_forecasts, judged_again(forecasts_file, as_of="2024-05-01"))
+
+
+def test_every_forecast_is_judged_at_the_same_dates(forecasts_file):
+    path = judged_again(forecasts_file, {"dina-gift-to-government": {"as_of": "2026-10-01"}})
+    message = data_error(load_forecasts, path)
+    assert "forecast 'dina-gift-to-government'" in message and "every forecast is judged at the same dates" in message
+
+
+def test_verdict_changes_and_scores_by_round(forecasts_file):
+    from roundtable.forecastviews import scores_by_round_table, verdict_changes_table
+
+    changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed.", "sources": NEW_SOURCE}}
+    forecasts = load_forecasts(judged_again(forecasts_file, changed))
+    changes = verdict_changes_table(forecasts)
+    assert changes["speaker"].tolist() == ["Dina"]
+    assert changes.iloc[0]["verdict as of 2025"] == "happened"
+    assert changes.iloc[0]["verdict as of 15 November 2026"] == "did not happen"
+    scores = scores_by_round_table(forecasts)
+    assert scores["judged as of"].tolist() == ["2025", "15 November 2026"]
+    p = forecasts["dina-iran-continuity"].probability
+    before, after = scores["the panel's Brier score"]
+    n = scores["claims scored"].iloc[0]
+    # Only one claim changed, from 1 to 0: the mean moves by ((p-0)^2 - (p-1)^2) / n.
+    assert after - before == pytest.approx((p ** 2 - (p - 1) ** 2) / n, abs=0.002)

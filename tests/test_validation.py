@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import rewrite
+from conftest import rewrite, data_error
 from roundtable.corpus import load_corpus
 from roundtable.errors import DataError
 from roundtable.glossary import load_glossary
@@ -144,3 +144,69 @@ def test_non_utf8_file(mini_data):
     (mini_data / "glossary.yaml").write_bytes("entries: [caf\xe9]".encode("latin-1"))
     with pytest.raises(DataError, match="glossary.yaml: not UTF-8 text"):
         load_glossary(mini_data / "glossary.yaml")
+
+
+SINCE = """    since_2020:
+      - date: "2026-03"
+        text: Killed in a <strike>, as reported.
+        sources:
+          - {publisher: Test, title: Later, date: "2026-03-01", url: "https://example.org/later"}
+"""
+
+
+def with_since(mini_data, block=SINCE):
+    return rewrite(mini_data / "glossary.yaml", "    definition: Deputy head of the PMF.\n",
+                   "    definition: Deputy head of the PMF.\n" + block)
+
+
+def test_glossary_status_since_2020_is_dated_sourced_and_shown(mini_data):
+    entry = load_glossary(with_since(mini_data))["abu-mahdi-al-muhandis"]
+    assert [c.when for c in entry.since_2020] == ["March 2026"]
+    assert entry.note == "Deputy head of the PMF. Since 2020: (March 2026) Killed in a <strike>, as reported."
+    from roundtable.render import passage_html
+    from conftest import load_mini
+    corpus = load_mini(mini_data)[0]
+    row = next(r for _, r in corpus.paragraphs.iterrows() if "Muhandis" in r["text"])
+    html = passage_html(row, load_glossary(mini_data / "glossary.yaml"))
+    assert "(March 2026) Killed in a &lt;strike&gt;" in html and "<strike>" not in html
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('date: "2026-03"', 'date: "2019-03"', "since_2020 #1: date 2019-03-01 is before 2020"),
+    ('date: "2026-03"', 'date: "March 2026"', "since_2020 #1: date 'March 2026' must look like"),
+    ("          - {publisher: Test, title: Later, date: \"2026-03-01\", url: \"https://example.org/later\"}\n", "",
+     "since_2020 #1: missing field 'sources'"),
+    ("        text: Killed", "        txt: Killed", "since_2020 #1: unknown field(s) ['txt']"),
+])
+def test_bad_status_changes_are_named(mini_data, old, new, expected):
+    path = with_since(mini_data)
+    rewrite(path, old, new)
+    message = data_error(load_glossary, path)
+    assert "glossary entry 'abu-mahdi-al-muhandis'" in message and expected in message
+
+
+def test_status_changes_must_be_oldest_first(mini_data):
+    later = SINCE.replace('"2026-03"', '"2026-05"') + SINCE.split("    since_2020:\n")[1]
+    message = data_error(load_glossary, with_since(mini_data, later))
+    assert "oldest first" in message
+
+
+@pytest.mark.parametrize("field", ["publisher", "url"])
+def test_an_event_source_without_url_or_publisher_names_file_and_event(mini_data, field):
+    from roundtable.events import load_events
+    from conftest import load_mini
+    path = mini_data / "events" / "after.yaml"
+    text = path.read_text(encoding="utf-8")
+    value = {"publisher": "publisher: Test, ", "url": ', url: "https://example.org/strikes"'}[field]
+    path.write_text(text.replace(value, ""), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_mini(mini_data)
+    message = str(caught.value)
+    assert "after.yaml" in message and "event 'strikes-on-sites'" in message and f"missing or empty '{field}'" in message
+
+
+def test_a_source_host_mark_must_be_known(mini_data):
+    message = glossary_error(mini_data, "url: https://example.org/other", "url: https://example.org/other\n        host: mirror")
+    assert "sources #1: host 'mirror' must be one of ['rehost']" in message
+    rewrite(mini_data / "glossary.yaml", "host: mirror", "host: rehost")
+    assert load_glossary(mini_data / "glossary.yaml")["abu-mahdi-al-muhandis"].sources[0].rehost
