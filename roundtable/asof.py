@@ -52,6 +52,11 @@ def events_up_to() -> str:
     return f"Events up to {as_of_text()}"
 
 
+def next_range() -> str:
+    """What "what happened next" covers, for switches and folds."""
+    return f"after 12 January 2020, events up to {as_of_text()}"
+
+
 def years_since_roundtable(day: dt.date | None = None) -> int:
     """Whole years from the roundtable (January 2020) to the as-of date."""
     day = day or load_as_of()

@@ -6,6 +6,7 @@ from html import escape
 
 import pandas as pd
 
+from .asof import events_up_to
 from .events import PHASE_TITLES, Event
 from .render import passage_html
 
@@ -41,6 +42,8 @@ def event_summary(frame: pd.DataFrame, include_after: bool) -> str:
             f"in the roundtable, and {int(frame['disputed'].map(has_note).sum())} carry a note on disputed facts.")
     if not include_after:
         text += " Events after 12 January 2020 are hidden."
+    else:
+        text += f" {events_up_to()} (the date the collection is current to)."
     return text
 
 

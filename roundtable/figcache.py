@@ -51,12 +51,12 @@ def fingerprint() -> str:
 
 
 def _registry() -> dict:
-    from .figures import crisis_chart, map_chart, timeline_chart
+    from .figures import crisis_chart, later_timeline_chart, map_chart, timeline_chart
     from .forecastviews import calibration_chart
     from .textfigures import heatmap_chart, hedging_chart
     from .themeviews import theme_map, theme_timeline
 
-    return {f.__name__: f for f in (timeline_chart, crisis_chart, map_chart, theme_timeline, theme_map,
+    return {f.__name__: f for f in (timeline_chart, later_timeline_chart, crisis_chart, map_chart, theme_timeline, theme_map,
                                     heatmap_chart, hedging_chart, calibration_chart)}
 
 

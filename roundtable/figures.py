@@ -109,31 +109,44 @@ def _draw_events(ax, frame, lanes):
 
 
 def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool = False,
-                   label_ids=None, title: str | None = None) -> Chart:
+                   label_ids=None, title: str | None = None, only_after: bool = False) -> Chart:
     """The whole period, lanes by country, eras shaded, key events labelled.
 
     Key events are those the roundtable refers to (they have paragraph ids),
-    outside the crisis weeks, which have a figure of their own."""
+    outside the crisis weeks, which have a figure of their own. With
+    `only_after`, just what happened after the crisis weeks, up to the
+    collection's as-of date."""
+    from .asof import as_of_text, load_as_of
     from .eras import load_eras
 
     log = log or load_events()
     eras = load_eras(log) if eras is None else eras
+    include_after = include_after or only_after
     frame = log.filter(include_after=include_after)
+    if only_after:
+        frame = frame[frame["phase"] == "after"]
     lanes = lanes_for(frame)
-    title = title or "Events around the roundtable, 2008–" + ("2025" if include_after else "January 2020")
+    if title is None and only_after:
+        title = f"What happened next: events from January 2020 up to {as_of_text()}"
+    title = title or "Events around the roundtable, 2008–" + (f"{load_as_of().year} (events up to {as_of_text()})"
+                                                              if include_after else "January 2020")
     fig, ax = plt.subplots(figsize=(15, 8.5), layout="constrained")
     ax.set_title(title, fontsize=15, loc="left")
     y_of = _draw_events(ax, frame, lanes)
-    last = frame["end"].max()
+    first, last = frame["start"].min(), frame["end"].max()
+    if include_after:
+        # The last era runs to the as-of date even if the last event is older.
+        last = max(last, load_as_of())
+        ax.set_xlim(right=mdates.date2num(last))
     era_lines = []
     for era in eras:
-        if era.start > last:
+        if era.start > last or era.end < first:
             continue
-        ax.axvspan(era.start, min(era.end, last), color=era.shade, alpha=0.5, lw=0, zorder=0)
+        ax.axvspan(max(era.start, first), min(era.end, last), color=era.shade, alpha=0.5, lw=0, zorder=0)
         # Era names sit along the bottom edge, clear of the event labels.
-        ax.text(era.start, 0.02, " " + era.title, transform=ax.get_xaxis_transform(), fontsize=9,
+        ax.text(max(era.start, first), 0.02, " " + era.title, transform=ax.get_xaxis_transform(), fontsize=9,
                 va="bottom", ha="left", color="0.15", rotation=90 if era.end - era.start < dt.timedelta(days=200) else 0)
-        era_lines.append(f"{era.title} ({era.start:%B %Y} – {min(era.end, last):%B %Y})")
+        era_lines.append(f"{era.title} ({max(era.start, first):%B %Y} – {min(era.end, last):%B %Y})")
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="0.85")
@@ -157,7 +170,7 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
         f"{title}. A timeline with one lane per country ({', '.join(f'{l}: {counts[l]}' for l in lanes)} "
         f"event markers; an event involving several countries appears in each of their lanes).",
         f"{len(frame)} events from {frame['start'].min():%B %Y} to {last:%B %Y}; "
-        + ("events after the crisis weeks are included." if include_after
+        + (f"events after the crisis weeks are included, up to {as_of_text()}." if include_after
            else "events after 12 January 2020 are hidden."),
         "Shaded periods: " + "; ".join(era_lines) + ".",
         "Labelled events (those the roundtable refers to): "
@@ -165,6 +178,11 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
     ] + ([f"Not labelled for lack of room: {'; '.join(t.replace(chr(10), ' ') for t in placement.skipped)}."]
          if placement.skipped else []))
     return Chart(fig, title, summary, [a.get_text() for a in placement.placed], placement.skipped, lanes)
+
+
+def later_timeline_chart(log: EventLog | None = None) -> Chart:
+    """What happened after the crisis weeks, up to the as-of date."""
+    return timeline_chart(log, only_after=True)
 
 
 def crisis_chart(log: EventLog | None = None, start: dt.date = CRISIS_START, end: dt.date = CRISIS_END) -> Chart:

@@ -13,6 +13,7 @@ from html import escape
 import ipywidgets as w
 import matplotlib.pyplot as plt
 
+from .asof import next_range
 from .corpus import THEME_TITLES, THEMES, load_corpus
 from .estimative import load_estimative_words
 from .glossary import load_glossary
@@ -172,7 +173,7 @@ class NextEventsToggle:
 
         self.notebook = notebook
         self._html = next_events_html
-        self.show = w.Checkbox(value=False, description="Show what happened next (after 12 January 2020)",
+        self.show = w.Checkbox(value=False, description=f"Show what happened next ({next_range()})",
                                indent=False, layout=w.Layout(width="auto"))
         self.output = w.HTML()
         self.show.observe(self.update, names="value")

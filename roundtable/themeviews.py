@@ -12,6 +12,7 @@ from html import escape
 
 import pandas as pd
 
+from .asof import events_up_to, next_range
 from .corpus import load_corpus
 from .eventviews import event_summary, event_table
 from .events import EventLog, load_events
@@ -130,11 +131,12 @@ def next_events_html(notebook: str, log=None) -> str:
         items.append(f"<li><strong>{escape(row.when)}: {escape(row.title)}</strong> "
                      f"(refers to {escape(', '.join(row.paragraphs))}). {escape(row.description)}"
                      f"{disputed} <small>{cites}</small></li>")
-    return f"<p>{len(frame)} later events refer to these readings.</p><ul>{''.join(items)}</ul>"
+    return (f"<p><strong>{escape(events_up_to())}.</strong> {len(frame)} later events refer to these readings."
+            f"</p><ul>{''.join(items)}</ul>")
 
 
 def next_events_static(notebook: str) -> str:
     """The static companion of the toggle: the same list folded away, so that
     nothing after January 2020 shows until the reader opens it."""
-    return (f"{STYLE}<details><summary><strong>Show what happened next (after 12 January 2020)</strong>"
+    return (f"{STYLE}<details><summary><strong>Show what happened next ({escape(next_range())})</strong>"
             f"</summary>{next_events_html(notebook)}</details>")

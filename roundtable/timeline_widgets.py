@@ -11,6 +11,7 @@ from html import escape
 
 import ipywidgets as w
 
+from .asof import next_range
 from .corpus import load_corpus
 from .eventviews import event_detail_html, event_summary
 from .events import CATEGORIES, EventLog, load_events
@@ -42,7 +43,7 @@ class TimelineExplorer:
         first, last = self.log.frame["start"].min(), self.log.frame["end"].max()
         self.start = w.DatePicker(description="4. From", value=first, style=LABEL)
         self.end = w.DatePicker(description="to", value=last, style=LABEL)
-        self.show_after = w.Checkbox(value=False, description="5. Show what happened next (after 12 January 2020)",
+        self.show_after = w.Checkbox(value=False, description=f"5. Show what happened next ({next_range()})",
                                      indent=False)
         self.clear = w.Button(description="Clear filters", tooltip="Show every event again")
         self.count = w.HTML()
@@ -104,7 +105,7 @@ class PlacePicker:
         options = [(f"{p.name} ({p.original})" if p.original else p.name, p.id)
                    for p in sorted(self.places.values(), key=lambda p: p.name)]
         self.place = w.Dropdown(options=options, value=None, description="1. Place", style=LABEL)
-        self.show_after = w.Checkbox(value=False, description="2. Show what happened next", indent=False)
+        self.show_after = w.Checkbox(value=False, description=f"2. Show what happened next ({next_range()})", indent=False)
         self.output = w.HTML("<p><em>Choose a place.</em></p>")
         self.place.observe(self.update, names="value")
         self.show_after.observe(self.update, names="value")

@@ -75,5 +75,5 @@ def test_an_unwritable_folder_still_gives_the_figure(tmp_path):
 
 
 def test_every_notebook_figure_is_registered():
-    assert set(figcache._registry()) == {"timeline_chart", "crisis_chart", "map_chart", "theme_timeline", "theme_map",
+    assert set(figcache._registry()) == {"timeline_chart", "later_timeline_chart", "crisis_chart", "map_chart", "theme_timeline", "theme_map",
                                          "heatmap_chart", "hedging_chart", "calibration_chart"}

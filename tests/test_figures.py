@@ -45,8 +45,18 @@ def test_timeline_with_what_happened_next(mini):
     log, eras, _ = mini
     chart = timeline_chart(log, eras, include_after=True)
     assert "Strikes on nuclear sites\n(2025)" in chart.labelled
-    assert chart.title.endswith("2025")
+    from roundtable.asof import as_of_text, load_as_of
+    assert chart.title.endswith(f"{load_as_of().year} (events up to {as_of_text()})")
     assert "Aftermath" in chart.summary
+
+
+def test_later_timeline_shows_only_what_happened_next_up_to_the_as_of_date(mini):
+    from roundtable.asof import as_of_text
+    log, eras, _ = mini
+    chart = timeline_chart(log, eras, only_after=True)
+    assert chart.labelled == ["Strikes on nuclear sites\n(2025)"]
+    assert chart.title.endswith(f"up to {as_of_text()}")
+    assert "Nuclear deal concluded" not in chart.summary and "Deal in force" not in chart.summary
 
 
 def test_crisis_chart_labels_every_dated_event(mini):
