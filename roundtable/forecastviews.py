@@ -9,6 +9,7 @@ from html import escape
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .asof import years_since_roundtable
 from .figures import Chart
 from .textlens import plural
 from .forecasts import (OUTCOME_TITLES, ForecastSet, brier, calibration, load_forecasts, panel_probabilities,
@@ -164,6 +165,29 @@ def reveal_html(forecast_set: ForecastSet | None = None, student: dict[str, floa
     scores = escape(score_text(forecast_set, student)).replace("\n", "<br>")
     return (f"<p role='status'>{scores}</p><img alt='{escape(chart.summary)}' src='data:image/png;base64,{image}' "
             f"style='max-width:560px'><pre>{escape(chart.summary)}</pre>{table}")
+
+
+def verdict_history_html(forecast_set: ForecastSet | None = None) -> str:
+    """How the verdicts moved between rounds of judgement, folded until
+    opened (it gives outcomes away): the panel's score in each round and the
+    claims whose verdict changed, with the reason."""
+    forecast_set = forecast_set or load_forecasts()
+    rounds = forecast_set.rounds
+    scores = scores_by_round_table(forecast_set).to_html(index=False, escape=True, border=0, classes="rt-table")
+    changes = verdict_changes_table(forecast_set)
+    years = years_since_roundtable(rounds[-1].last_day)
+    intro = (f"<p>The same {len(forecast_set)} claims were judged {len(rounds)} times: "
+             + ", ".join(f"as of {escape(r.label)}" for r in rounds)
+             + f" (about {years} years after the roundtable). A verdict can change because the horizon was "
+               "longer, because new events answered an open question, or because a later event changed what "
+               "the claim means.</p>")
+    if changes.empty:
+        listed = "<p>No verdict changed between the judgements.</p>"
+    else:
+        listed = (f"<p>{plural(len(changes), 'verdict')} changed:</p>"
+                  + changes.to_html(index=False, escape=True, border=0, classes="rt-table"))
+    return ("<details><summary><strong>How the verdicts changed between judgements (open after the reveal)"
+            f"</strong></summary>{intro}{scores}{listed}</details>")
 
 
 def reveal_static_html() -> str:

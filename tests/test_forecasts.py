@@ -315,3 +315,12 @@ def test_verdict_changes_and_scores_by_round(forecasts_file):
     n = scores["claims scored"].iloc[0]
     # Only one claim changed, from 1 to 0: the mean moves by ((p-0)^2 - (p-1)^2) / n.
     assert after - before == pytest.approx((p ** 2 - (p - 1) ** 2) / n, abs=0.002)
+
+
+def test_the_verdict_history_is_folded_and_lists_the_changes(forecasts_file):
+    from roundtable.forecastviews import verdict_history_html
+
+    changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed <b>.", "sources": NEW_SOURCE}}
+    html = verdict_history_html(load_forecasts(judged_again(forecasts_file, changed)))
+    assert html.startswith("<details>") and "as of 2025, as of 15 November 2026" in html
+    assert "1 verdict changed" in html and "Changed &lt;b&gt;." in html and "about 6 years after" in html
