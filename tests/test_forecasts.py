@@ -254,12 +254,14 @@ def test_sample_class_folder_shows_every_kind_of_skip():
 
 
 def judged_again(path: Path, changes: dict[str, dict] | None = None, as_of: str = "2026-11-15") -> Path:
-    """Copy of the forecasts with a second judgement for each claim: the
-    same outcome as the latest, unless `changes` gives another judgement."""
+    """Copy of the forecasts with only their first judgement and a second
+    one for each claim: the same outcome as the first, unless `changes`
+    gives another judgement."""
     import yaml
 
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     for forecast in document["forecasts"]:
+        forecast["judgements"] = forecast["judgements"][:1]
         latest = forecast["judgements"][-1]
         again = {"as_of": as_of, "outcome": latest["outcome"], "reasoning": "Unchanged."}
         again.update((changes or {}).get(forecast["id"], {}))
@@ -276,9 +278,11 @@ def test_a_second_judgement_keeps_the_first_as_history(forecasts_file):
     changed = {"dina-iran-continuity": {"outcome": "partly", "reasoning": "Changed.", "sources": NEW_SOURCE}}
     forecasts = load_forecasts(judged_again(forecasts_file, changed))
     forecast = forecasts["dina-iran-continuity"]
-    assert [j.outcome for j in forecast.judgements] == [first.outcome, "partly"]
+    original = first.judgements[0]
+    assert [j.outcome for j in forecast.judgements] == [original.outcome, "partly"]
     assert forecast.outcome == "partly" and forecast.verdict_changed
-    assert forecast.sources[0].url == "https://example.org/later" and len(forecast.sources) == len(first.sources) + 1
+    assert forecast.sources[0].url == "https://example.org/later"
+    assert len(forecast.sources) == len(original.sources) + 1
     assert [j.label for j in forecasts.rounds] == ["2025", "15 November 2026"]
     assert forecasts.value(forecast) == 0.5 and forecasts.value(forecast, "2025") == 1.0
 
@@ -287,6 +291,14 @@ def test_a_changed_verdict_needs_new_sources(forecasts_file):
     changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed."}}
     message = data_error(load_forecasts, judged_again(forecasts_file, changed))
     assert "forecast 'dina-iran-continuity'" in message and "judgement #2: missing field 'sources'" in message
+
+
+def test_the_latest_judgement_is_as_of_the_collections_date():
+    from roundtable.asof import load_as_of
+
+    forecasts = load_forecasts()
+    assert len(forecasts.rounds) >= 2 and forecasts.rounds[-1].last_day == load_as_of()
+    assert all(f.latest.as_of == forecasts.rounds[-1].as_of for f in forecasts)
 
 
 def test_judgements_are_oldest_first(forecasts_file):
