@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .asof import load_as_of
 from .dates import format_dated, parse_any
 from .errors import DataError
 from .paths import DATA_DIR
@@ -183,6 +184,8 @@ def _read_since(entry: Entry) -> tuple[StatusChange, ...]:
             raise change.fail(str(exc)) from None
         if start < dt.date(2020, 1, 1):
             raise change.fail(f"date {start} is before 2020; put earlier facts in the definition")
+        if start > load_as_of():
+            raise change.fail(f"date {start} is after the collection's as-of date {load_as_of()} (data/as_of.yaml)")
         changes.append(StatusChange(start, precision, " ".join(change.text("text").split()), read_sources(change)))
     if [c.start for c in changes] != sorted(c.start for c in changes):
         raise entry.fail("since_2020: list the changes oldest first")

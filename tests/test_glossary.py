@@ -109,3 +109,11 @@ def test_key_figures_are_mentioned_where_expected(real):
     assert "thanassis-3" in where["abu-mahdi-al-muhandis"]  # spelled "Mohandes" and "Muhandis" there
     assert "sima-4" in where["imad-mughniyeh"]
     assert "aron-7" in where["feish-khabour"]
+
+
+@pytest.mark.parametrize("entry_id", ["ali-khamenei", "hassan-nasrallah", "bashar-al-assad", "us-led-coalition",
+                                      "jcpoa", "donald-trump"])
+def test_entries_whose_status_changed_since_2020_say_so(real, entry_id):
+    entry = real[0][entry_id]
+    assert entry.since_2020 and "Since 2020:" in entry.note
+    assert all(change.sources for change in entry.since_2020)

@@ -173,6 +173,7 @@ def test_glossary_status_since_2020_is_dated_sourced_and_shown(mini_data):
 
 @pytest.mark.parametrize("old, new, expected", [
     ('date: "2026-03"', 'date: "2019-03"', "since_2020 #1: date 2019-03-01 is before 2020"),
+    ('date: "2026-03"', 'date: "2099-03"', "since_2020 #1: date 2099-03-01 is after the collection's as-of date"),
     ('date: "2026-03"', 'date: "March 2026"', "since_2020 #1: date 'March 2026' must look like"),
     ("          - {publisher: Test, title: Later, date: \"2026-03-01\", url: \"https://example.org/later\"}\n", "",
      "since_2020 #1: missing field 'sources'"),
