@@ -67,7 +67,7 @@ def test_every_roundtable_speaker_is_linked_to_some_event(log):
 
 def test_eras_load_in_order(log):
     eras = load_eras(log)
-    assert [e.id for e in eras] == ["jcpoa-in-force", "maximum-pressure", "crisis-weeks", "aftermath"]
+    assert [e.id for e in eras] == ["jcpoa-in-force", "maximum-pressure", "crisis-weeks", "aftermath", "direct-war"]
 
 
 def test_timeline_figure_on_real_data(log):
