@@ -157,6 +157,13 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
         key = frame[(frame["paragraphs"].map(len) > 0) & (frame["phase"] != "crisis")]
     else:
         key = frame[frame["id"].isin(label_ids)]
+    if only_after:
+        # Too many later events for every label to fit: the wars and killings,
+        # which the roundtable's arguments are about, claim their room first,
+        # then the events that bear on most paragraphs.
+        first_claim = {"assassination": 0, "military-strike": 1}
+        key = key.assign(_rank=key["category"].map(lambda c: first_claim.get(c, 2)),
+                         _links=-key["paragraphs"].map(len)).sort_values(["_rank", "_links", "start"])
     anchors, texts = [], []
     for _, row in key.iterrows():
         lane = next((c for c in row["countries"] if c in lanes), OTHER_LANE)

@@ -176,7 +176,8 @@ def verdict_history_html(forecast_set: ForecastSet | None = None) -> str:
     scores = scores_by_round_table(forecast_set).to_html(index=False, escape=True, border=0, classes="rt-table")
     changes = verdict_changes_table(forecast_set)
     years = years_since_roundtable(rounds[-1].last_day)
-    intro = (f"<p>The same {len(forecast_set)} claims were judged {len(rounds)} times: "
+    times = {1: "once", 2: "twice"}.get(len(rounds), f"{len(rounds)} times")
+    intro = (f"<p>The same {len(forecast_set)} claims were judged {times}: "
              + ", ".join(f"as of {escape(r.label)}" for r in rounds)
              + f" (about {years} years after the roundtable). A verdict can change because the horizon was "
                "longer, because new events answered an open question, or because a later event changed what "

@@ -334,5 +334,5 @@ def test_the_verdict_history_is_folded_and_lists_the_changes(forecasts_file):
 
     changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed <b>.", "sources": NEW_SOURCE}}
     html = verdict_history_html(load_forecasts(judged_again(forecasts_file, changed)))
-    assert html.startswith("<details>") and "as of 2025, as of 15 November 2026" in html
+    assert html.startswith("<details>") and "judged twice: as of 2025, as of 15 November 2026" in html
     assert "1 verdict changed" in html and "Changed &lt;b&gt;." in html and "about 6 years after" in html
