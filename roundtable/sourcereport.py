@@ -22,6 +22,26 @@ from .sources import Source
 GENERIC_WORDS = {"the", "of", "and", "for", "news", "times", "post", "daily", "media", "press", "international",
                  "online", "world", "tv", "radio", "agency", "magazine", "journal", "review", "today", "network",
                  "english", "via", "service", "edition"}
+#: Outlets whose web address does not spell their name, and the hosts that
+#: are theirs: a citation naming one of these at one of its hosts is not flagged.
+KNOWN_HOSTS = {
+    "voice of america": ("voanews.com",),
+    "reuters": ("reuters.com", "trust.org"),  # Thomson Reuters Foundation News
+    "lbci": ("lbcgroup.tv",),
+    "cna": ("channelnewsasia.com",),
+    "xinhua": ("news.cn", "xinhuanet.com"),
+    "european council on foreign relations": ("ecfr.eu",),
+    "us department of state": ("state.gov", "usembassy.gov"),
+    "u.s. department of state": ("state.gov", "usembassy.gov"),
+    "emirates news agency": ("wam.ae",),
+    "u.s. air force": ("af.mil",),
+    "quds news agency": ("qodsna.com",),
+    "us national counterterrorism center": ("nctc.gov", "dni.gov"),
+    "the business standard": ("tbsnews.net",),
+    "the news international": ("thenews.com.pk",),
+    "shanghai daily": ("shine.cn",),
+    "alternatives: turkish journal of international relations": ("dergipark.gov.tr", "dergipark.org.tr"),
+}
 #: How much of the events may rest on re-hosts alone (the tests hold it).
 REHOST_ONLY_LIMIT = 0.10
 
@@ -67,6 +87,15 @@ def publisher_matches_host(publisher: str, url: str) -> bool:
     """Whether the URL's host plausibly belongs to the publisher: the name,
     its initials or one of its distinctive words appears in the host."""
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if host == "web.archive.org":
+        # An archived copy of the publisher's own page: judge the page archived.
+        archived = re.search(r"/web/\d+[a-z_]*/(https?:/+.*)$", url)
+        if archived:
+            return publisher_matches_host(publisher, re.sub(r"^(https?:)/+", r"\1//", archived.group(1)))
+    for name in _names(publisher):
+        known = KNOWN_HOSTS.get(name.lower(), ())
+        if any(host == h or host.endswith("." + h) for h in known):
+            return True
     labels = [_compact(label) for label in host.split(".")[:-1]] or [_compact(host)]
     whole = "".join(labels)
     for name in _names(publisher):
@@ -96,7 +125,10 @@ class SourceReport:
 
     @property
     def host_mismatches(self) -> list[Citation]:
-        return [c for c in self.citations if not publisher_matches_host(c.source.publisher, c.source.url)]
+        """Sources at a host that is not the publisher's and not marked as a
+        re-host: a wrong publisher, or a copy that should say `host: rehost`."""
+        return [c for c in self.citations
+                if not c.source.rehost and not publisher_matches_host(c.source.publisher, c.source.url)]
 
     @property
     def undated(self) -> list[Citation]:
@@ -127,7 +159,8 @@ class SourceReport:
                   sorted(by_publisher.items(), key=lambda item: (-item[1], item[0].casefold()))]
         sections = [
             ("Re-hosts (`host: rehost`): another site's copy, kept because nothing better was found", self.rehosts),
-            ("URL host does not look like the publisher named (check the publisher or the link)", self.host_mismatches),
+            ("URL host does not look like the publisher named, and not marked as a re-host (check the publisher "
+             "or the link)", self.host_mismatches),
             ("Sources without a date", self.undated),
         ]
         for title, rows in sections:

@@ -17,6 +17,9 @@ from roundtable.sources import Source
     ("Congressional Research Service (via LegiStorm)", "https://legistorm.com/reports/x"),
     ("United States Institute of Peace (The Iran Primer)", "https://iranprimer.usip.org/blog/x"),
     ("Kurdistan 24", "https://www.kurdistan24.net/en/story/x"),
+    ("Voice of America (Reuters)", "https://www.voanews.com/middle-east/x"),
+    ("The Guardian", "https://web.archive.org/web/20110322191124/http://www.guardian.co.uk/world/x"),
+    ("BBC News", "https://web.archive.org/web/20110324031259/http:/www.bbc.co.uk/news/x"),
 ])
 def test_a_publishers_own_host_matches(publisher, url):
     assert publisher_matches_host(publisher, url)
@@ -25,8 +28,8 @@ def test_a_publishers_own_host_matches(publisher, url):
 @pytest.mark.parametrize("publisher, url", [
     ("Reuters", "https://news.yahoo.com/x"),
     ("Voice of America", "https://voa.pangea-cms.com/preview/x"),
-    ("The Guardian", "https://web.archive.org/web/2011/http://www.guardian.co.uk/x"),
-    ("Shanghai Daily (Xinhua)", "https://www.shine.cn/news/x"),
+    ("The Guardian", "https://web.archive.org/web/2011/http://www.theobserver.example/x"),
+    ("The Punch (Reuters)", "https://www.pressreader.com/nigeria/the-punch/x"),
 ])
 def test_a_host_that_is_not_the_publishers_is_flagged(publisher, url):
     assert not publisher_matches_host(publisher, url)
@@ -41,15 +44,17 @@ def test_report_counts_rehosts_undated_and_rehost_only_events():
 
     own, copy = source("https://www.reuters.com/a"), source("https://news.yahoo.com/a", host="rehost")
     undated = source("https://www.reuters.com/b", date="n.d.")
+    unmarked = source("https://news.yahoo.com/b")
     report = SourceReport([Citation("events/after.yaml", "one", own), Citation("events/after.yaml", "two", copy),
-                           Citation("glossary.yaml", "three", undated)],
+                           Citation("glossary.yaml", "three", undated), Citation("glossary.yaml", "four", unmarked)],
                           {"one": [own, copy], "two": [copy]})
     assert [c.entry for c in report.rehosts] == ["two"]
-    assert [c.entry for c in report.host_mismatches] == ["two"]
+    # A copy marked as a re-host is listed once, as a re-host; an unmarked one is flagged.
+    assert [c.entry for c in report.host_mismatches] == ["four"]
     assert [c.entry for c in report.undated] == ["three"]
     assert report.rehost_only_events == ["two"] and report.rehost_only_share == 0.5
     text = report.markdown()
-    assert "| Reuters | 3 |" in text and "- `two`" in text
+    assert "| Reuters | 4 |" in text and "- `two`" in text
 
 
 def test_at_most_a_tenth_of_events_rest_on_rehosts_alone():
