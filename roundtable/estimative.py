@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .paths import DATA_DIR
 from .sources import Source, read_sources
+from .textmatch import phrase_regex
 from .yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
 
 ESTIMATIVE_FILE = DATA_DIR / "estimative_words.yaml"
@@ -98,8 +99,6 @@ def _normal(phrase: str) -> str:
 
 @lru_cache(maxsize=8)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
-    from .textlens import phrase_regex
-
     ordered = sorted(phrases, key=len, reverse=True)
     return re.compile(r"(?<![\w'’])(?:" + "|".join(phrase_regex(p) for p in ordered) + r")(?![\w'’])", re.IGNORECASE)
 

@@ -2,6 +2,7 @@
 that the timeline explorer and the place picker share."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -89,7 +90,6 @@ def places_overview(log=None, corpus=None, glossary=None, places=None) -> pd.Dat
     from .events import load_events
     from .glossary import load_glossary
     from .places import load_places
-    from .timeline_widgets import passages_for_place
 
     log, corpus = log or load_events(), corpus or load_corpus()
     glossary, places = glossary or load_glossary(), places or load_places()
@@ -100,3 +100,20 @@ def places_overview(log=None, corpus=None, glossary=None, places=None) -> pd.Dat
                      "events to Jan 2020": len(events),
                      "passages": ", ".join(passages_for_place(place, events, corpus, glossary))})
     return pd.DataFrame(rows)
+
+
+def paragraphs_naming(place, corpus, glossary) -> list[str]:
+    """Paragraph ids whose text names the place, by its name or its
+    glossary spellings, in reading order."""
+    spellings = {place.name}
+    if place.id in glossary.entries:
+        spellings.update(glossary[place.id].variants)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)", re.IGNORECASE)
+    return [row.id for row in corpus.paragraphs.itertuples() if pattern.search(row.text)]
+
+
+def passages_for_place(place, events, corpus, glossary) -> list[str]:
+    """Paragraph ids that name the place or that refer to an event there,
+    in reading order."""
+    linked = {pid for pids in events["paragraphs"] for pid in pids} | set(paragraphs_naming(place, corpus, glossary))
+    return [pid for pid in corpus.ids if pid in linked]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .corpus import INTRODUCTION, THEME_TITLES, THEMES, load_corpus
+from .participants import Participant, load_participants
 
 
 def section_table(corpus=None) -> pd.DataFrame:
@@ -58,3 +59,23 @@ def source_summary(corpus=None) -> str:
         f"in {len(corpus.sections)} sections ({own_labels} of them labelled by us)",
         f"Header photo: {' '.join(photo.get('caption', '').split())} (credit: {photo.get('credit', 'unknown')})",
     ])
+
+
+def participant_table(corpus=None, participants: list[Participant] | None = None) -> pd.DataFrame:
+    """One row per speaker: focus, and the sections and paragraph ids computed
+    from the corpus, in the order the speakers first appear."""
+    corpus = corpus or load_corpus()
+    participants = participants or load_participants()
+    rows = []
+    for person in participants:
+        own = corpus.filter(speaker=person.name)
+        rows.append({
+            "name": person.name,
+            "paragraphs": len(own),
+            "paragraph_ids": ", ".join(own["id"]),
+            "sections": "; ".join(dict.fromkeys(own["section_title"])),
+            "focus": person.focus,
+        })
+    order = {name: i for i, name in enumerate(corpus.speakers)}
+    frame = pd.DataFrame(rows)
+    return frame.sort_values("name", key=lambda s: s.map(order), ignore_index=True)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from .paths import DATA_DIR
 from .yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
 
@@ -33,25 +31,3 @@ def load_participants(path: Path | str | None = None) -> list[Participant]:
         people.append(Participant(name, " ".join(entry.text("focus").split())))
     unique_ids(path, "participant", [p.name for p in people])
     return people
-
-
-def participant_table(corpus=None, participants: list[Participant] | None = None) -> pd.DataFrame:
-    """One row per speaker: focus, and the sections and paragraph ids computed
-    from the corpus, in the order the speakers first appear."""
-    from .corpus import load_corpus
-
-    corpus = corpus or load_corpus()
-    participants = participants or load_participants()
-    rows = []
-    for person in participants:
-        own = corpus.filter(speaker=person.name)
-        rows.append({
-            "name": person.name,
-            "paragraphs": len(own),
-            "paragraph_ids": ", ".join(own["id"]),
-            "sections": "; ".join(dict.fromkeys(own["section_title"])),
-            "focus": person.focus,
-        })
-    order = {name: i for i, name in enumerate(corpus.speakers)}
-    frame = pd.DataFrame(rows)
-    return frame.sort_values("name", key=lambda s: s.map(order), ignore_index=True)

@@ -15,7 +15,9 @@ from functools import lru_cache
 import pandas as pd
 
 from .corpus import INTRODUCTION, THEME_TITLES, THEMES, load_corpus, speaker_label
+from .estimative import load_estimative_words
 from .paths import DATA_DIR
+from .textmatch import phrase_regex
 
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 MAX_QUERY_CHARS = 80
@@ -41,15 +43,6 @@ def tokens(text: str) -> list[str]:
 def clean_query(query: str) -> str:
     """A student's query as searched: spaces collapsed, length capped."""
     return " ".join(str(query).split())[:MAX_QUERY_CHARS]
-
-
-def phrase_regex(phrase: str) -> str:
-    """A regular expression for a phrase typed as plain text: characters
-    literal, any run of spaces between words, and the straight and curly
-    apostrophes alike (the text uses ’, keyboards type ')."""
-    def word(w: str) -> str:
-        return "".join("['’]" if ch in "'’" else re.escape(ch) for ch in w)
-    return r"\s+".join(word(w) for w in phrase.split())
 
 
 def _query_pattern(query: str, whole_words: bool) -> re.Pattern:
@@ -174,8 +167,6 @@ def distinctive_words(corpus=None, top: int = 6, min_count: int = 2) -> pd.DataF
 
 def hedges_by_paragraph(corpus=None, scale=None) -> pd.DataFrame:
     """Every hedge word in the roundtable with its Kent band and value."""
-    from .estimative import load_estimative_words
-
     corpus, scale = corpus or load_corpus(), scale or load_estimative_words()
     rows = []
     for row in corpus.paragraphs.itertuples():

@@ -70,7 +70,7 @@ def theme_places(paragraph_ids, log: EventLog | None = None, corpus=None, glossa
     """Place ids of the theme: where its events happened, and places its
     paragraphs name."""
     from .places import load_places
-    from .timeline_widgets import paragraphs_naming
+    from .eventviews import paragraphs_naming
 
     log, corpus = log or load_events(), corpus or load_corpus()
     glossary, places = glossary or load_glossary(), places or load_places()

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from .asof import next_range
 from .corpus import load_corpus
-from .eventviews import event_detail_html, event_summary
+from .eventviews import event_detail_html, event_summary, passages_for_place
 from .events import CATEGORIES, EventLog, load_events
 from .glossary import load_glossary
 from .places import load_places
@@ -126,25 +126,6 @@ class PlacePicker:
 
     def widget(self) -> w.Widget:
         return w.VBox([w.HTML("<h4>Place picker</h4>"), w.HBox([self.place, self.show_after]), self.output])
-
-
-def paragraphs_naming(place, corpus, glossary) -> list[str]:
-    """Paragraph ids whose text names the place, by its name or its
-    glossary spellings, in reading order."""
-    import re
-
-    spellings = {place.name}
-    if place.id in glossary.entries:
-        spellings.update(glossary[place.id].variants)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)", re.IGNORECASE)
-    return [row.id for row in corpus.paragraphs.itertuples() if pattern.search(row.text)]
-
-
-def passages_for_place(place, events, corpus, glossary) -> list[str]:
-    """Paragraph ids that name the place or that refer to an event there,
-    in reading order."""
-    linked = {pid for pids in events["paragraphs"] for pid in pids} | set(paragraphs_naming(place, corpus, glossary))
-    return [pid for pid in corpus.ids if pid in linked]
 
 
 def check_timeline_widgets() -> str:

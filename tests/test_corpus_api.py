@@ -5,7 +5,7 @@ import pytest
 
 from roundtable.corpus import THEMES, load_corpus
 from roundtable.overview import section_table, theme_table
-from roundtable.participants import participant_table
+from roundtable.overview import participant_table
 
 
 @pytest.fixture(scope="module")

@@ -194,7 +194,6 @@ def test_status_changes_must_be_oldest_first(mini_data):
 
 @pytest.mark.parametrize("field", ["publisher", "url"])
 def test_an_event_source_without_url_or_publisher_names_file_and_event(mini_data, field):
-    from roundtable.events import load_events
     from conftest import load_mini
     path = mini_data / "events" / "after.yaml"
     text = path.read_text(encoding="utf-8")
