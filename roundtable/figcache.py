@@ -1,10 +1,13 @@
 """A cache of the notebooks' rendered figures.
 
-A figure depends only on the data files, the package's code and matplotlib,
-so its PNG and text summary are kept in `.cache/figures/` (inside the clone,
-gitignored) under a key made from all three and the figure's name and
-arguments. Any change to a data file or to the code changes the key, so a
-stale figure is never shown. A damaged cache file is rebuilt; a folder that
+A figure depends only on the data files, the code that draws it and
+matplotlib, so its PNG and text summary are kept in `.cache/figures/`
+(inside the clone, gitignored) under a key made from all three and the
+figure's name and arguments. The code is the figure modules and every module
+they import, directly or not (read from the source, see modgraph), so editing
+a data file or any of that code changes the key and a stale figure is never
+shown, while editing unrelated code (the benchmarks, the answer store) does
+not redraw anything. A damaged cache file is rebuilt; a folder that
 cannot be written only means the figure is drawn every time.
 """
 from __future__ import annotations
@@ -17,10 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .modgraph import PACKAGE_DIR, import_graph, module_paths, reachable
 from .paths import DATA_DIR, REPO_ROOT
 
 CACHE_DIR = REPO_ROOT / ".cache" / "figures"
-PACKAGE_DIR = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -36,17 +39,31 @@ class StoredFigure:
         print(self.summary)
 
 
+#: The modules that hold the registered figure functions (see _registry).
+FIGURE_MODULES = {"figures", "forecastviews", "textfigures", "themeviews"}
+
+
+def drawing_code(package_dir: Path | None = None) -> list[Path]:
+    """The source files a figure can depend on: the figure modules and all
+    that they import, directly or not."""
+    package_dir = package_dir or PACKAGE_DIR
+    paths = module_paths(package_dir)
+    needed = reachable(import_graph(package_dir), FIGURE_MODULES)
+    return [paths[name] for name in sorted(needed) if name in paths]
+
+
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A hash of every data file, every module of the package, and the
-    matplotlib version: what a figure can depend on."""
+    """A hash of every data file, the drawing code and the matplotlib
+    version: what a figure can depend on."""
+    # Deferred on purpose: matplotlib is heavy and only needed once a figure is asked for.
     import matplotlib
 
     digest = hashlib.sha256(matplotlib.__version__.encode())
-    for folder, pattern in ((DATA_DIR, "*"), (PACKAGE_DIR, "*.py")):
-        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
-            digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
+    files = sorted(p for p in DATA_DIR.rglob("*") if p.is_file()) + drawing_code()
+    for path in files:
+        digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -77,3 +77,39 @@ def test_an_unwritable_folder_still_gives_the_figure(tmp_path):
 def test_every_notebook_figure_is_registered():
     assert set(figcache._registry()) == {"timeline_chart", "later_timeline_chart", "crisis_chart", "map_chart", "theme_timeline", "theme_map",
                                          "heatmap_chart", "hedging_chart", "calibration_chart"}
+
+
+def test_the_key_covers_the_drawing_code_and_nothing_else():
+    names = {path.stem for path in figcache.drawing_code()}
+    assert {"figures", "forecastviews", "textfigures", "themeviews", "events", "labels"} <= names
+    assert not names & {"bench", "servers", "answers", "exports", "sourcereport", "pacing"}
+
+
+def test_registered_figures_live_in_the_hashed_modules():
+    assert {f.__module__.split(".")[-1] for f in figcache._registry().values()} <= figcache.FIGURE_MODULES
+
+
+def test_editing_drawing_code_changes_the_key_and_other_code_does_not(tmp_path, monkeypatch):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "figures.py").write_text("from .events import x\n", encoding="utf-8")
+    (package / "events.py").write_text("x = 1\n", encoding="utf-8")
+    (package / "bench.py").write_text("y = 1\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(figcache, "DATA_DIR", data)
+    monkeypatch.setattr(figcache, "REPO_ROOT", tmp_path)
+    monkeypatch.setattr(figcache, "PACKAGE_DIR", package)
+
+    def key():
+        figcache.fingerprint.cache_clear()
+        return figcache.fingerprint()
+
+    try:
+        first = key()
+        (package / "bench.py").write_text("y = 2\n", encoding="utf-8")
+        assert key() == first
+        (package / "events.py").write_text("x = 2\n", encoding="utf-8")
+        assert key() != first
+    finally:
+        figcache.fingerprint.cache_clear()
