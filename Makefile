@@ -76,7 +76,7 @@ test-fast: $(VENV)/.installed-test | $(STATE)/.made
 # Benchmarks: nbval against its floor, widget latency, Voila end to end and
 # the answer store; report in bench/results/ (gitignored). Takes a few minutes.
 bench: $(VENV)/.installed-test | $(STATE)/.made
-	$(BIN)/python -m roundtable.bench --out bench/results
+	$(BIN)/python -m roundtable.tooling.bench --out bench/results
 
 # Re-execute every notebook top to bottom in a fresh kernel and store the
 # outputs, so that the committed notebooks match the data and the package.
@@ -87,12 +87,12 @@ notebooks: $(VENV)/.installed-run | $(STATE)/.made
 # Lesson plans, answer keys, facilitation notes and ground rules, built from
 # exercises/ into build/instructor/ (gitignored: it holds the answer keys).
 instructor: $(VENV)/.installed-run | $(STATE)/.made
-	$(BIN)/python -m roundtable.instructor
+	$(BIN)/python -m roundtable.tooling.instructor
 
 # Every citation in the data counted by publisher, with re-hosts, hosts that
 # do not match the publisher, undated sources and re-host-only events flagged.
 sources: $(VENV)/.installed-run | $(STATE)/.made
-	$(BIN)/python -m roundtable.sourcereport --out build/sources
+	$(BIN)/python -m roundtable.tooling.sourcereport --out build/sources
 
 clean-env:
 	rm -rf $(VENV) $(STATE)

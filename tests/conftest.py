@@ -20,10 +20,10 @@ def mini_data(tmp_path: Path) -> Path:
 
 def load_mini(data: Path):
     """Corpus, glossary, places and events from a copy of the fixtures."""
-    from roundtable.corpus import load_corpus
-    from roundtable.events import load_events
-    from roundtable.glossary import load_glossary
-    from roundtable.places import load_places
+    from roundtable.model.corpus import load_corpus
+    from roundtable.model.events import load_events
+    from roundtable.model.glossary import load_glossary
+    from roundtable.model.places import load_places
 
     corpus = load_corpus(data / "roundtable.yaml", data / "participants.yaml")
     glossary = load_glossary(data / "glossary.yaml")
@@ -35,7 +35,7 @@ def load_mini(data: Path):
 def data_error(load, path: Path, *args) -> str:
     """The message of the DataError that loading a broken file raises; it
     must name the file."""
-    from roundtable.errors import DataError
+    from roundtable.core.errors import DataError
 
     with pytest.raises(DataError) as caught:
         load(path, *args)

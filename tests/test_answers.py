@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from roundtable.answers import MAX_ANSWER_CHARS, AnswerStore
-from roundtable.exercise_widgets import AnswerBox
-from roundtable.exercises import Prompt
-from roundtable.paths import REPO_ROOT
+from roundtable.work.answers import MAX_ANSWER_CHARS, AnswerStore
+from roundtable.widgets.exercise_widgets import AnswerBox
+from roundtable.model.exercises import Prompt
+from roundtable.core.paths import REPO_ROOT
 
 PROMPT = Prompt("iran-p01", "Why did crowds gather?", "understand", "think-pair-share", 10, ("dina-1",),
                 "Listen for evidence.")
@@ -77,7 +77,7 @@ def test_answers_survive_a_new_store_as_after_a_kernel_restart(tmp_path):
 def run_writer(path: Path, label: str, count: int, size: int = 10) -> subprocess.Popen:
     code = (
         "import sys\n"
-        "from roundtable.answers import AnswerStore\n"
+        "from roundtable.work.answers import AnswerStore\n"
         f"store = AnswerStore({str(path)!r})\n"
         f"for i in range({count}):\n"
         f"    result = store.save('02_iran', f'{label}-{{i % 20}}', f'{label} {{i}} ' + 'x' * {size})\n"

@@ -4,9 +4,9 @@ import datetime as dt
 import pytest
 
 from conftest import data_error, load_mini, rewrite
-from roundtable.asof import AS_OF_FILE, load_as_of, years_since_roundtable
-from roundtable.errors import DataError
-from roundtable.events import load_events
+from roundtable.model.asof import AS_OF_FILE, load_as_of, years_since_roundtable
+from roundtable.core.errors import DataError
+from roundtable.model.events import load_events
 
 
 def test_the_data_states_the_date_it_is_current_to():

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from roundtable import bench
+from roundtable.tooling import bench
 
 REPO = Path(__file__).parent.parent
 

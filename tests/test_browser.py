@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from roundtable.servers import CHROMIUM_ARGS, find_chromium, lab_server, voila_server
+from roundtable.tooling.servers import CHROMIUM_ARGS, find_chromium, lab_server, voila_server
 
 REPO = Path(__file__).parent.parent
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))

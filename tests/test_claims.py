@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import data_error
-from roundtable.claims import CLAIMS_FILE, Claim, Topic, agreement_summary, agreement_table, claims_table, load_claims
-from roundtable.corpus import load_corpus
+from roundtable.model.claims import CLAIMS_FILE, Claim, Topic, agreement_summary, agreement_table, claims_table, load_claims
+from roundtable.model.corpus import load_corpus
 
 
 @pytest.fixture

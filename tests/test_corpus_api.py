@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from roundtable.corpus import THEMES, load_corpus
-from roundtable.overview import section_table, theme_table
-from roundtable.overview import participant_table
+from roundtable.model.corpus import THEMES, load_corpus
+from roundtable.analysis.overview import section_table, theme_table
+from roundtable.analysis.overview import participant_table
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from collections import Counter
 
 import pytest
 
-from roundtable.corpus import INTRODUCTION, load_corpus
-from roundtable.paths import REPO_ROOT
+from roundtable.model.corpus import INTRODUCTION, load_corpus
+from roundtable.core.paths import REPO_ROOT
 
 SOURCE = REPO_ROOT.parent / "shared" / "source" / "roundtable.txt"
 #: sha256 of the source file, as its README gives it.

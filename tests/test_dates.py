@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from roundtable.dates import format_dated, parse_dated
+from roundtable.core.dates import format_dated, parse_dated
 
 
 @pytest.mark.parametrize("text, precision, first, last", [

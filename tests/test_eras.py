@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 
 from conftest import load_mini, rewrite
-from roundtable.eras import load_eras
-from roundtable.errors import DataError
+from roundtable.model.eras import load_eras
+from roundtable.core.errors import DataError
 
 
 AS_OF = dt.date(2026, 11, 15)
@@ -24,8 +24,8 @@ def test_eras_take_their_dates_from_events_or_named_points(mini_data):
 
 
 def test_the_last_era_ends_at_the_collections_as_of_date():
-    from roundtable.asof import load_as_of
-    from roundtable.events import load_events
+    from roundtable.model.asof import load_as_of
+    from roundtable.model.events import load_events
 
     assert load_eras(load_events())[-1].end == load_as_of()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import data_error, rewrite
-from roundtable.estimative import ESTIMATIVE_FILE, load_estimative_words
+from roundtable.model.estimative import ESTIMATIVE_FILE, load_estimative_words
 
 
 @pytest.fixture

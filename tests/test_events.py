@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from conftest import load_mini, rewrite
-from roundtable.errors import DataError
+from roundtable.core.errors import DataError
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_an_empty_events_folder_is_reported(mini_data):
 
 
 def test_disputed_column_says_yes_only_for_events_with_a_note(log):
-    from roundtable.eventviews import disputed_table, event_table
+    from roundtable.views.eventviews import disputed_table, event_table
 
     frame = log.filter(include_after=True)
     table = event_table(frame)

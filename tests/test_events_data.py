@@ -7,12 +7,12 @@ import datetime as dt
 import matplotlib.pyplot as plt
 import pytest
 
-from roundtable.asof import load_as_of
-from roundtable.eras import load_eras
-from roundtable.events import load_events
-from roundtable.figures import crisis_chart, map_chart, timeline_chart
-from roundtable.labels import overlapping_pairs
-from roundtable.places import load_places
+from roundtable.model.asof import load_as_of
+from roundtable.model.eras import load_eras
+from roundtable.model.events import load_events
+from roundtable.views.figures import crisis_chart, map_chart, timeline_chart
+from roundtable.views.labels import overlapping_pairs
+from roundtable.model.places import load_places
 
 
 @pytest.fixture(scope="module")

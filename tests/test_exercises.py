@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, data_error, rewrite
-from roundtable.answers import AnswerStore
-from roundtable.corpus import load_corpus
-from roundtable.errors import DataError
-from roundtable.exercise_widgets import QuizWidget, quiz_static_html
-from roundtable.exercises import BLOOM_LEVELS, load_all_banks, load_bank
-from roundtable.exports import export_answers, read_markdown_export
+from roundtable.work.answers import AnswerStore
+from roundtable.model.corpus import load_corpus
+from roundtable.core.errors import DataError
+from roundtable.widgets.exercise_widgets import QuizWidget, quiz_static_html
+from roundtable.model.exercises import BLOOM_LEVELS, load_all_banks, load_bank
+from roundtable.work.exports import export_answers, read_markdown_export
 
 THEMES = {"02_iran": "iran", "03_iraq": "iraq", "04_syria": "syria", "05_assassination_strategy": "assassination-strategy"}
 
@@ -206,7 +206,7 @@ def test_mixed_order_is_the_same_in_every_process():
     import subprocess
     import sys
 
-    script = ("from roundtable.exercises import load_all_banks; "
+    script = ("from roundtable.model.exercises import load_all_banks; "
               "print([[o.text for o in q.shuffled_options] for b in load_all_banks() for q in b.quiz])")
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            cwd=Path(__file__).parent.parent, env={**os.environ, "PYTHONHASHSEED": seed}).stdout

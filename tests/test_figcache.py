@@ -6,8 +6,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pytest
 
-from roundtable import figcache
-from roundtable.figures import Chart
+from roundtable.views import figcache
+from roundtable.views.figures import Chart
 
 
 class Builder:
@@ -86,15 +86,16 @@ def test_the_key_covers_the_drawing_code_and_nothing_else():
 
 
 def test_registered_figures_live_in_the_hashed_modules():
-    assert {f.__module__.split(".")[-1] for f in figcache._registry().values()} <= figcache.FIGURE_MODULES
+    assert {f.__module__.removeprefix("roundtable.") for f in figcache._registry().values()} <= figcache.FIGURE_MODULES
 
 
 def test_editing_drawing_code_changes_the_key_and_other_code_does_not(tmp_path, monkeypatch):
     package = tmp_path / "pkg"
-    package.mkdir()
-    (package / "figures.py").write_text("from .events import x\n", encoding="utf-8")
-    (package / "events.py").write_text("x = 1\n", encoding="utf-8")
-    (package / "bench.py").write_text("y = 1\n", encoding="utf-8")
+    for layer in ("views", "model", "tooling"):
+        (package / layer).mkdir(parents=True)
+    (package / "views" / "figures.py").write_text("from ..model.events import x\n", encoding="utf-8")
+    (package / "model" / "events.py").write_text("x = 1\n", encoding="utf-8")
+    (package / "tooling" / "bench.py").write_text("y = 1\n", encoding="utf-8")
     data = tmp_path / "data"
     data.mkdir()
     monkeypatch.setattr(figcache, "DATA_DIR", data)
@@ -107,9 +108,9 @@ def test_editing_drawing_code_changes_the_key_and_other_code_does_not(tmp_path, 
 
     try:
         first = key()
-        (package / "bench.py").write_text("y = 2\n", encoding="utf-8")
+        (package / "tooling" / "bench.py").write_text("y = 2\n", encoding="utf-8")
         assert key() == first
-        (package / "events.py").write_text("x = 2\n", encoding="utf-8")
+        (package / "model" / "events.py").write_text("x = 2\n", encoding="utf-8")
         assert key() != first
     finally:
         figcache.fingerprint.cache_clear()

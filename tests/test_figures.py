@@ -5,9 +5,9 @@ import matplotlib.pyplot as plt
 import pytest
 
 from conftest import load_mini
-from roundtable.eras import load_eras
-from roundtable.figures import crisis_chart, lanes_for, map_chart, timeline_chart
-from roundtable.labels import overlapping_pairs, place_labels, stacked_offsets
+from roundtable.model.eras import load_eras
+from roundtable.views.figures import crisis_chart, lanes_for, map_chart, timeline_chart
+from roundtable.views.labels import overlapping_pairs, place_labels, stacked_offsets
 
 
 @pytest.fixture
@@ -45,13 +45,13 @@ def test_timeline_with_what_happened_next(mini):
     log, eras, _ = mini
     chart = timeline_chart(log, eras, include_after=True)
     assert "Strikes on nuclear sites\n(2025)" in chart.labelled
-    from roundtable.asof import as_of_text, load_as_of
+    from roundtable.model.asof import as_of_text, load_as_of
     assert chart.title.endswith(f"{load_as_of().year} (events up to {as_of_text()})")
     assert "Aftermath" in chart.summary
 
 
 def test_later_timeline_shows_only_what_happened_next_up_to_the_as_of_date(mini):
-    from roundtable.asof import as_of_text
+    from roundtable.model.asof import as_of_text
     log, eras, _ = mini
     chart = timeline_chart(log, eras, only_after=True)
     assert chart.labelled == ["Strikes on nuclear sites\n(2025)"]

@@ -10,16 +10,16 @@ import pandas as pd
 import pytest
 
 from conftest import data_error, rewrite
-from roundtable.answers import AnswerStore
-from roundtable.classview import class_chart, class_table, read_class_folder
-from roundtable.corpus import load_corpus
-from roundtable.errors import DataError
-from roundtable.exercises import load_bank
-from roundtable.exports import export_answers, read_markdown_export
-from roundtable.forecast_widgets import BlindForecasts, RevealPanel, student_probabilities
-from roundtable.forecasts import (FORECAST_NOTEBOOK, FORECASTS_FILE, brier, calibration, forecast_questions,
+from roundtable.work.answers import AnswerStore
+from roundtable.work.classview import class_chart, class_table, read_class_folder
+from roundtable.model.corpus import load_corpus
+from roundtable.core.errors import DataError
+from roundtable.model.exercises import load_bank
+from roundtable.work.exports import export_answers, read_markdown_export
+from roundtable.widgets.forecast_widgets import BlindForecasts, RevealPanel, student_probabilities
+from roundtable.model.forecasts import (FORECAST_NOTEBOOK, FORECASTS_FILE, brier, calibration, forecast_questions,
                                   load_forecasts, parse_probability, scored_pairs)
-from roundtable.forecastviews import forecast_table, outcomes_table, score_text, vagueness_table
+from roundtable.views.forecastviews import forecast_table, outcomes_table, score_text, vagueness_table
 
 SAMPLE = Path(__file__).parent.parent / "exercises" / "sample-class"
 
@@ -294,7 +294,7 @@ def test_a_changed_verdict_needs_new_sources(forecasts_file):
 
 
 def test_the_latest_judgement_is_as_of_the_collections_date():
-    from roundtable.asof import load_as_of
+    from roundtable.model.asof import load_as_of
 
     forecasts = load_forecasts()
     assert len(forecasts.rounds) >= 2 and forecasts.rounds[-1].last_day == load_as_of()
@@ -312,7 +312,7 @@ def test_every_forecast_is_judged_at_the_same_dates(forecasts_file):
 
 
 def test_verdict_changes_and_scores_by_round(forecasts_file):
-    from roundtable.forecastviews import scores_by_round_table, verdict_changes_table
+    from roundtable.views.forecastviews import scores_by_round_table, verdict_changes_table
 
     changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed.", "sources": NEW_SOURCE}}
     forecasts = load_forecasts(judged_again(forecasts_file, changed))
@@ -330,7 +330,7 @@ def test_verdict_changes_and_scores_by_round(forecasts_file):
 
 
 def test_the_verdict_history_is_folded_and_lists_the_changes(forecasts_file):
-    from roundtable.forecastviews import verdict_history_html
+    from roundtable.views.forecastviews import verdict_history_html
 
     changed = {"dina-iran-continuity": {"outcome": "did-not-happen", "reasoning": "Changed <b>.", "sources": NEW_SOURCE}}
     html = verdict_history_html(load_forecasts(judged_again(forecasts_file, changed)))

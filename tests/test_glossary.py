@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roundtable.corpus import load_corpus
-from roundtable.glossary import load_glossary
+from roundtable.model.corpus import load_corpus
+from roundtable.model.glossary import load_glossary
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from roundtable.exercises import load_all_banks, load_bank
-from roundtable.instructor import build_instructor_edition, ground_rules, lesson_plan
+from roundtable.model.exercises import load_all_banks, load_bank
+from roundtable.tooling.instructor import build_instructor_edition, ground_rules, lesson_plan
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
 
@@ -64,8 +64,8 @@ def test_student_notebooks_never_show_keys_or_facilitation_notes():
 
 
 def test_role_cards_cover_the_required_roles_and_cite_real_paragraphs():
-    from roundtable.corpus import load_corpus
-    from roundtable.exercises import load_roleplay
+    from roundtable.model.corpus import load_corpus
+    from roundtable.model.exercises import load_roleplay
 
     play = load_roleplay()
     required = {"us-administration", "iran-leadership", "iraq-caretaker-government", "sadr-movement",
@@ -79,7 +79,7 @@ def test_role_cards_cover_the_required_roles_and_cite_real_paragraphs():
 
 
 def test_student_handout_has_cards_but_no_facilitation(tmp_path):
-    from roundtable.exercises import load_roleplay
+    from roundtable.model.exercises import load_roleplay
 
     build_instructor_edition(tmp_path)
     handout = (tmp_path / "roleplay-student-handout.md").read_text(encoding="utf-8")
@@ -91,8 +91,8 @@ def test_student_handout_has_cards_but_no_facilitation(tmp_path):
 def test_a_role_citing_an_unknown_paragraph_is_named(tmp_path):
     import shutil
 
-    from roundtable.errors import DataError
-    from roundtable.exercises import ROLEPLAY_FILE, load_roleplay
+    from roundtable.core.errors import DataError
+    from roundtable.model.exercises import ROLEPLAY_FILE, load_roleplay
 
     copy = tmp_path / "roleplay.yaml"
     shutil.copy(ROLEPLAY_FILE, copy)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import data_error, rewrite
-from roundtable.corpus import load_corpus
-from roundtable.errors import DataError
-from roundtable.pacing import EXPLORE_MINUTES, FIGURE_MINUTES, longest_stretch, stretches
-from roundtable.readings import (MAX_MINUTES_WITHOUT_CHECK, READINGS_FILE, check_covers_corpus,
+from roundtable.model.corpus import load_corpus
+from roundtable.core.errors import DataError
+from roundtable.tooling.pacing import EXPLORE_MINUTES, FIGURE_MINUTES, longest_stretch, stretches
+from roundtable.model.readings import (MAX_MINUTES_WITHOUT_CHECK, READINGS_FILE, check_covers_corpus,
                                  load_readings, missing_paragraphs, reading_minutes)
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"

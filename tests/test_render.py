@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from roundtable.corpus import load_corpus
-from roundtable.glossary import load_glossary
-from roundtable.render import passage_html, passages_html
+from roundtable.model.corpus import load_corpus
+from roundtable.model.glossary import load_glossary
+from roundtable.views.render import passage_html, passages_html
 
 
 @pytest.fixture

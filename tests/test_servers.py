@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from roundtable import servers
+from roundtable.tooling import servers
 
 
 def test_free_port_is_on_loopback_and_usable():

@@ -1,9 +1,9 @@
 """Citations: the re-host mark, the publisher/host check and `make sources`."""
 import pytest
 
-from roundtable.sourcereport import (REHOST_ONLY_LIMIT, SourceReport, build_report, main,
+from roundtable.tooling.sourcereport import (REHOST_ONLY_LIMIT, SourceReport, build_report, main,
                                      publisher_matches_host)
-from roundtable.sources import Source
+from roundtable.model.sources import Source
 
 
 @pytest.mark.parametrize("publisher, url", [
@@ -40,7 +40,7 @@ def source(url, host=None, date="2026-01-01", publisher="Reuters"):
 
 
 def test_report_counts_rehosts_undated_and_rehost_only_events():
-    from roundtable.sourcereport import Citation
+    from roundtable.tooling.sourcereport import Citation
 
     own, copy = source("https://www.reuters.com/a"), source("https://news.yahoo.com/a", host="rehost")
     undated = source("https://www.reuters.com/b", date="n.d.")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roundtable.corpus import load_corpus
-from roundtable.textlens import (MAX_QUERY_CHARS, clean_query, distinctive_words, hedges_by_paragraph,
+from roundtable.model.corpus import load_corpus
+from roundtable.analysis.textlens import (MAX_QUERY_CHARS, clean_query, distinctive_words, hedges_by_paragraph,
                                  hedging_profile, kwic, kwic_summary, speaker_theme_counts, tokens)
 
 

@@ -6,12 +6,12 @@ from html import unescape
 
 import pytest
 
-from roundtable.corpus import load_corpus
-from roundtable.events import load_events
-from roundtable.readings import load_readings
-from roundtable.theme_widgets import (ALL_THEMES, KeywordSearch, NextEventsToggle, SpeakerComparison, ThemeHeatmap,
+from roundtable.model.corpus import load_corpus
+from roundtable.model.events import load_events
+from roundtable.model.readings import load_readings
+from roundtable.widgets.theme_widgets import (ALL_THEMES, KeywordSearch, NextEventsToggle, SpeakerComparison, ThemeHeatmap,
                                       comparison_table)
-from roundtable.themeviews import (context_html, next_events_static, notebook_paragraphs, reading_html,
+from roundtable.views.themeviews import (context_html, next_events_static, notebook_paragraphs, reading_html,
                                    theme_events, theme_places)
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from conftest import load_mini
-from roundtable.eventviews import event_summary, event_table
-from roundtable.timeline_widgets import PlacePicker, TimelineExplorer
+from roundtable.views.eventviews import event_summary, event_table
+from roundtable.widgets.timeline_widgets import PlacePicker, TimelineExplorer
 
 
 @pytest.fixture

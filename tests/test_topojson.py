@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from roundtable.mapdata import load_world
-from roundtable.topojson import decode_arcs, decode_countries, ring_from_arcs, unwrap_antimeridian
+from roundtable.model.mapdata import load_world
+from roundtable.model.topojson import decode_arcs, decode_countries, ring_from_arcs, unwrap_antimeridian
 
 SQUARE = {
     "type": "Topology",

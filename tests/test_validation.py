@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import rewrite, data_error
-from roundtable.corpus import load_corpus
-from roundtable.errors import DataError
-from roundtable.glossary import load_glossary
-from roundtable.participants import load_participants
+from roundtable.model.corpus import load_corpus
+from roundtable.core.errors import DataError
+from roundtable.model.glossary import load_glossary
+from roundtable.model.participants import load_participants
 
 
 def corpus_error(data, old, new) -> str:
@@ -163,7 +163,7 @@ def test_glossary_status_since_2020_is_dated_sourced_and_shown(mini_data):
     entry = load_glossary(with_since(mini_data))["abu-mahdi-al-muhandis"]
     assert [c.when for c in entry.since_2020] == ["March 2026"]
     assert entry.note == "Deputy head of the PMF. Since 2020: (March 2026) Killed in a <strike>, as reported."
-    from roundtable.render import passage_html
+    from roundtable.views.render import passage_html
     from conftest import load_mini
     corpus = load_mini(mini_data)[0]
     row = next(r for _, r in corpus.paragraphs.iterrows() if "Muhandis" in r["text"])

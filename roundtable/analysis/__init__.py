@@ -1,0 +1,1 @@
+"""Pure computation on the model: keyword in context, vocabulary, hedge words, overview tables."""

@@ -1,0 +1,331 @@
+"""Question banks (exercises/NN_name.yaml): discussion prompts with Bloom
+level, format, minutes and facilitation notes; quiz items whose options each
+carry feedback and whose evidence is a verbatim quote from a paragraph.
+
+The loader validates every bank against the corpus: a quote that is not in
+its paragraph, a "who said it?" answer that is not the paragraph's speaker,
+or an item without exactly one right option stops with a message naming the
+file and the item.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..core.errors import DataError
+from ..core.paths import EXERCISES_DIR
+from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
+
+BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
+FORMATS = ("think-pair-share", "structured-academic-controversy", "claim-evidence-reasoning", "role-play",
+           "exit-ticket")
+QUIZ_KINDS = ("multiple-choice", "who-said-it")
+BANK_THEMES = ("start", "timeline", "iran", "iraq", "syria", "assassination-strategy", "synthesis", "forecasts")
+BANK_FIELDS = ("notebook", "theme", "prompts", "quiz", "essay")
+ESSAY_FIELDS = ("id", "question", "words", "minutes", "paragraphs", "rubric")
+RUBRIC_LEVELS = 4
+PROMPT_FIELDS = ("id", "question", "bloom", "format", "minutes", "paragraphs", "facilitation")
+QUIZ_FIELDS = ("id", "kind", "question", "options", "explanation", "evidence")
+OPTION_FIELDS = ("text", "correct", "feedback")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    question: str
+    bloom: str
+    format: str
+    minutes: int
+    paragraphs: tuple[str, ...]
+    facilitation: str
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    id: str
+    kind: str
+    question: str
+    options: tuple[Option, ...]
+    explanation: str
+    paragraph: str
+    quote: str
+
+    @property
+    def answer(self) -> Option:
+        return next(o for o in self.options if o.correct)
+
+    @property
+    def shuffled_options(self) -> tuple[Option, ...]:
+        """The options in the order students see them. Banks list the right
+        answer first for their authors' convenience; this order is mixed,
+        but the same on every run and machine (a hash, not a random draw),
+        so that stored notebooks and printouts match."""
+        def key(option: Option) -> str:
+            return hashlib.sha256(f"{self.id}\n{option.text}".encode()).hexdigest()
+        return tuple(sorted(self.options, key=key))
+
+
+@dataclass(frozen=True)
+class Level:
+    score: int
+    label: str
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    criterion: str
+    weight: int
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class Essay:
+    """A closing essay: its prompt, length, suggested paragraphs and rubric."""
+    id: str
+    question: str
+    words: tuple[int, int]
+    minutes: int
+    paragraphs: tuple[str, ...]
+    rubric: tuple[Criterion, ...]
+
+    def rubric_table(self):
+        """The rubric as a table: one row per criterion, one column per level."""
+        import pandas as pd
+
+        return pd.DataFrame([{"criterion": c.criterion, "weight (%)": c.weight,
+                              **{f"{lv.score} · {lv.label}": lv.descriptor for lv in c.levels}}
+                             for c in self.rubric])
+
+    def as_prompt(self) -> Prompt:
+        """The essay as an answerable prompt, so the answer box and the
+        exports treat it like any other question."""
+        low, high = self.words
+        return Prompt(self.id, f"{self.question} ({low}–{high} words.)", "create", "essay", self.minutes,
+                      self.paragraphs, "")
+
+
+@dataclass(frozen=True)
+class Bank:
+    notebook: str
+    theme: str
+    prompts: tuple[Prompt, ...]
+    quiz: tuple[QuizItem, ...]
+    path: Path
+    essay: Essay | None = None
+
+    @property
+    def answerable(self) -> tuple[Prompt, ...]:
+        """Everything a student writes an answer to: prompts, then the essay."""
+        return self.prompts + ((self.essay.as_prompt(),) if self.essay else ())
+
+    def prompt(self, prompt_id: str) -> Prompt:
+        for prompt in self.answerable:
+            if prompt.id == prompt_id:
+                return prompt
+        raise KeyError(f"no prompt {prompt_id!r} in {self.path.name}")
+
+    def quiz_items(self, ids=None) -> list[QuizItem]:
+        """Quiz items in bank order, or the given ones in the given order."""
+        if ids is None:
+            return list(self.quiz)
+        by_id = {q.id: q for q in self.quiz}
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            raise KeyError(f"no quiz item(s) {missing} in {self.path.name}")
+        return [by_id[i] for i in ids]
+
+
+def load_bank(name_or_path, corpus=None) -> Bank:
+    """A bank by notebook name ("02_iran") or by path."""
+    path = Path(name_or_path)
+    if path.suffix != ".yaml":
+        path = EXERCISES_DIR / f"{name_or_path}.yaml"
+    if corpus is None and path.parent == EXERCISES_DIR:
+        return _default_bank(path)
+    return _load(path, corpus)
+
+
+@lru_cache(maxsize=None)
+def _default_bank(path: Path) -> Bank:
+    return _load(path, None)
+
+
+def load_all_banks(directory: Path | None = None, corpus=None) -> list[Bank]:
+    directory = directory or EXERCISES_DIR
+    return [_load(path, corpus) for path in sorted(directory.glob("[0-9][0-9]_*.yaml"))]
+
+
+def _load(path: Path, corpus) -> Bank:
+    from .corpus import load_corpus
+
+    corpus = corpus or load_corpus()
+    document = read_yaml(path)
+    top = Entry(path, "the bank", document)
+    top.check_keys(BANK_FIELDS)
+    notebook = top.text("notebook")
+    if notebook != path.stem:
+        raise DataError(path, f"'notebook' is {notebook!r} but the file is named for {path.stem!r}")
+    theme = top.choice("theme", BANK_THEMES)
+    prompts = tuple(_read_prompt(path, i, item, corpus) for i, item in enumerate(top.mapping_list("prompts")))
+    quiz = tuple(_read_quiz(path, i, item, corpus) for i, item in enumerate(top.mapping_list("quiz", required=False)))
+    essay = _read_essay(path, top.item["essay"], corpus) if "essay" in top.item else None
+    unique_ids(path, "item", [p.id for p in prompts] + [q.id for q in quiz] + ([essay.id] if essay else []))
+    return Bank(notebook, theme, prompts, quiz, path, essay)
+
+
+def _read_essay(path: Path, item, corpus) -> Essay:
+    entry = Entry(path, "the essay", item)
+    entry.check_keys(ESSAY_FIELDS)
+    words = entry.item.get("words")
+    if (not isinstance(words, list) or len(words) != 2 or not all(isinstance(n, int) and not isinstance(n, bool)
+                                                                   for n in words) or not 0 < words[0] < words[1]):
+        raise entry.fail(f"'words' must be [fewest, most] with 0 < fewest < most, got {words!r}")
+    minutes = entry.integer("minutes")
+    criteria = []
+    for index, raw in enumerate(entry.mapping_list("rubric")):
+        criterion = Entry(path, entry_label("rubric criterion", index, raw, "criterion"), raw)
+        criterion.check_keys(("criterion", "weight", "levels"))
+        levels = []
+        for raw_level in criterion.mapping_list("levels"):
+            level = Entry(path, criterion.label + " level", raw_level)
+            level.check_keys(("score", "label", "descriptor"))
+            levels.append(Level(level.integer("score"), level.text("label"), _prose(level, "descriptor")))
+        scores = [lv.score for lv in levels]
+        if scores != list(range(RUBRIC_LEVELS, 0, -1)):
+            raise criterion.fail(f"needs {RUBRIC_LEVELS} levels scored {RUBRIC_LEVELS} down to 1, got scores {scores}")
+        criteria.append(Criterion(criterion.text("criterion"), criterion.integer("weight"), tuple(levels)))
+    total = sum(c.weight for c in criteria)
+    if total != 100:
+        raise entry.fail(f"rubric weights must add up to 100, they add up to {total}")
+    return Essay(entry.ident(), _prose(entry, "question"), (words[0], words[1]), minutes,
+                 _paragraph_ids(entry, corpus), tuple(criteria))
+
+
+def _paragraph_ids(entry: Entry, corpus, key: str = "paragraphs") -> tuple[str, ...]:
+    ids = entry.text_list(key)
+    unknown = [p for p in ids if p not in set(corpus.ids)]
+    if unknown:
+        raise entry.fail(f"unknown roundtable paragraph id(s) {unknown}")
+    return tuple(ids)
+
+
+def _read_prompt(path: Path, index: int, item, corpus) -> Prompt:
+    entry = Entry(path, entry_label("prompt", index, item), item)
+    entry.check_keys(PROMPT_FIELDS)
+    minutes = entry.integer("minutes")
+    if not 1 <= minutes <= 60:
+        raise entry.fail(f"'minutes' must be between 1 and 60, got {minutes}")
+    return Prompt(entry.ident(), _prose(entry, "question"), entry.choice("bloom", BLOOM_LEVELS),
+                  entry.choice("format", FORMATS), minutes, _paragraph_ids(entry, corpus),
+                  _prose(entry, "facilitation"))
+
+
+def _read_quiz(path: Path, index: int, item, corpus) -> QuizItem:
+    entry = Entry(path, entry_label("quiz item", index, item), item)
+    entry.check_keys(QUIZ_FIELDS)
+    kind = entry.choice("kind", QUIZ_KINDS)
+    options = []
+    for number, raw in enumerate(entry.mapping_list("options"), 1):
+        unknown = sorted(set(raw) - set(OPTION_FIELDS))
+        if unknown:
+            raise entry.fail(f"option {number}: unknown field(s) {unknown}")
+        text, feedback, correct = raw.get("text"), raw.get("feedback"), raw.get("correct", False)
+        if not isinstance(text, str) or not text.strip():
+            raise entry.fail(f"option {number}: missing 'text'")
+        if not isinstance(feedback, str) or not feedback.strip():
+            raise entry.fail(f"option {number} ({text!r}): missing 'feedback'")
+        if not isinstance(correct, bool):
+            raise entry.fail(f"option {number}: 'correct' must be true or false")
+        options.append(Option(" ".join(text.split()), correct, " ".join(feedback.split())))
+    if not 2 <= len(options) <= 5:
+        raise entry.fail(f"needs 2 to 5 options, has {len(options)}")
+    right = [o for o in options if o.correct]
+    if len(right) != 1:
+        raise entry.fail(f"needs exactly one option with 'correct: true', has {len(right)}")
+    evidence = Entry(path, entry.label + " evidence", entry.item.get("evidence"))
+    evidence.check_keys(("paragraph", "quote"))
+    paragraph = evidence.text("paragraph")
+    if paragraph not in set(corpus.ids):
+        raise entry.fail(f"evidence paragraph {paragraph!r} is not in the roundtable")
+    quote = evidence.text("quote")
+    if quote not in corpus.text_of(paragraph):
+        raise entry.fail(f"evidence quote is not verbatim in {paragraph}: {quote!r}")
+    question = _prose(entry, "question")
+    if kind == "who-said-it":
+        speaker = corpus.paragraph(paragraph)["speaker"]
+        if right[0].text != speaker:
+            raise entry.fail(f"the right answer is {right[0].text!r} but {paragraph} is by {speaker}")
+        if quote not in question:
+            raise entry.fail("a who-said-it question must quote its evidence")
+    return QuizItem(entry.ident(), kind, question, tuple(options), _prose(entry, "explanation"), paragraph, quote)
+
+
+def _prose(entry: Entry, key: str) -> str:
+    """Folded YAML text with its line breaks and runs of spaces made single."""
+    return " ".join(entry.text(key).split())
+
+
+ROLEPLAY_FILE = EXERCISES_DIR / "roleplay.yaml"
+ROLE_FIELDS = ("id", "name", "interests", "constraints", "roundtable", "questions")
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    interests: tuple[str, ...]
+    constraints: tuple[str, ...]
+    roundtable: tuple[tuple[str, str], ...]  # (paragraph id, what it says about the role)
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RolePlay:
+    title: str
+    date: str
+    situation: str
+    task: str
+    minutes: int
+    roles: tuple[Role, ...]
+    memo_template: str
+    facilitation: str
+
+
+def load_roleplay(path: Path | None = None, corpus=None) -> RolePlay:
+    """The role cards for the decision-point role-play, validated."""
+    from .corpus import load_corpus
+
+    path = Path(path or ROLEPLAY_FILE)
+    corpus = corpus or load_corpus()
+    top = Entry(path, "the role-play", read_yaml(path))
+    top.check_keys(("scenario", "roles", "memo_template", "facilitation"))
+    scenario = Entry(path, "scenario", top.item.get("scenario"))
+    scenario.check_keys(("title", "date", "situation", "task", "minutes"))
+    roles = []
+    for index, item in enumerate(top.mapping_list("roles")):
+        entry = Entry(path, entry_label("role", index, item), item)
+        entry.check_keys(ROLE_FIELDS)
+        says = []
+        for raw in entry.mapping_list("roundtable"):
+            paragraph, text = raw.get("paragraph"), raw.get("says")
+            if paragraph not in set(corpus.ids):
+                raise entry.fail(f"'roundtable' cites unknown paragraph {paragraph!r}")
+            if not isinstance(text, str) or not text.strip():
+                raise entry.fail(f"'roundtable' entry for {paragraph} needs 'says'")
+            says.append((paragraph, " ".join(text.split())))
+        roles.append(Role(entry.ident(), entry.text("name"), tuple(entry.text_list("interests")),
+                          tuple(entry.text_list("constraints")), tuple(says), tuple(entry.text_list("questions"))))
+    unique_ids(path, "role", [r.id for r in roles])
+    return RolePlay(scenario.text("title"), str(scenario.item.get("date")), _prose(scenario, "situation"),
+                    _prose(scenario, "task"), scenario.integer("minutes"), tuple(roles),
+                    top.text("memo_template"), _prose(top, "facilitation"))

@@ -1,0 +1,1 @@
+"""Maintainers' tools run by make (benchmarks, test servers, pacing check, sources report, instructor edition); no lesson imports them."""

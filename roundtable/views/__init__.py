@@ -1,0 +1,1 @@
+"""HTML, tables and figures built from the model and the analysis; no kernel state."""

@@ -1,0 +1,1 @@
+"""The ipywidgets 8 widgets; their callbacks are plain methods, tested by setting values."""

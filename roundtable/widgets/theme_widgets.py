@@ -1,0 +1,216 @@
+"""The widgets of the theme notebooks (ipywidgets 8): compare two speakers,
+keyword in context, the speaker × theme heat map, and the "what happened
+next" toggle.
+
+As in the timeline widgets, callbacks are plain methods, so tests drive them
+by setting values as a student would. Every control has a visible label and
+is reached with Tab; what a student types is escaped before it is shown.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+
+from ..model.asof import next_range
+from ..model.corpus import THEME_TITLES, THEMES, load_corpus
+from ..model.estimative import load_estimative_words
+from ..model.glossary import load_glossary
+from ..views.render import STYLE, passages_html
+from ..analysis.textlens import MAX_QUERY_CHARS, kwic, kwic_summary, tokens
+
+LABEL = {"description_width": "initial"}
+ALL_THEMES = "all"
+
+
+def _theme_options() -> list[tuple[str, str]]:
+    return [("All themes", ALL_THEMES)] + [(THEME_TITLES[t], t) for t in THEMES]
+
+
+def speaker_column_html(corpus, glossary, speaker: str, theme: str) -> str:
+    """One speaker's paragraphs on a theme, with a line of counts."""
+    frame = corpus.filter(speaker=speaker, theme=None if theme == ALL_THEMES else theme)
+    if frame.empty:
+        where = "" if theme == ALL_THEMES else f" on {THEME_TITLES[theme]}"
+        return f"<h4>{escape(speaker)}</h4><p><em>{escape(speaker)} has no paragraph{escape(where)}.</em></p>"
+    words = sum(len(tokens(t)) for t in frame["text"])
+    hedges = sum(len(load_estimative_words().find(t)) for t in frame["text"])
+    return (f"<h4>{escape(speaker)}</h4><p>{len(frame)} paragraphs, {words} words, "
+            f"{hedges} hedge words.</p>" + passages_html(frame, glossary))
+
+
+class SpeakerComparison:
+    """Two speakers side by side on one theme (or on all)."""
+
+    def __init__(self, theme: str = ALL_THEMES, first: str | None = None, second: str | None = None,
+                 corpus=None, glossary=None):
+        self.corpus = corpus or load_corpus()
+        self.glossary = glossary or load_glossary()
+        speakers = self.corpus.speakers
+        self.first = w.Dropdown(options=speakers, value=first or speakers[0], description="1. First speaker",
+                                style=LABEL)
+        self.second = w.Dropdown(options=speakers, value=second or speakers[1], description="2. Second speaker",
+                                 style=LABEL)
+        self.theme = w.Dropdown(options=_theme_options(), value=theme, description="3. Theme", style=LABEL)
+        self.left, self.right = w.HTML(), w.HTML()
+        self.status = w.HTML()
+        for control in (self.first, self.second, self.theme):
+            control.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change=None) -> None:
+        theme = self.theme.value
+        self.left.value = speaker_column_html(self.corpus, self.glossary, self.first.value, theme)
+        self.right.value = speaker_column_html(self.corpus, self.glossary, self.second.value, theme)
+        same = " (the same speaker twice: choose another second speaker)" if self.first.value == self.second.value else ""
+        label = "all themes" if theme == ALL_THEMES else THEME_TITLES[theme]
+        self.status.value = (f"<p role='status'>Comparing {escape(self.first.value)} and "
+                             f"{escape(self.second.value)} on {escape(label)}{escape(same)}.</p>")
+
+    def widget(self) -> w.Widget:
+        half = w.Layout(width="50%", padding="0 .5em")
+        self.left.layout, self.right.layout = half, half
+        return w.VBox([w.HTML("<h4>Compare two speakers</h4>"), w.HBox([self.first, self.second, self.theme]),
+                       self.status, w.HBox([self.left, self.right])])
+
+
+def comparison_table(theme: str = ALL_THEMES, corpus=None):
+    """The comparison's static companion: for every speaker, their paragraphs,
+    words and hedge words on the theme."""
+    import pandas as pd
+
+    corpus = corpus or load_corpus()
+    scale = load_estimative_words()
+    rows = []
+    for speaker in corpus.speakers:
+        frame = corpus.filter(speaker=speaker, theme=None if theme == ALL_THEMES else theme)
+        hedges = [h.phrase for t in frame["text"] for h in scale.find(t)]
+        rows.append({"speaker": speaker, "paragraphs": ", ".join(frame["id"]) or "(none)",
+                     "words": sum(len(tokens(t)) for t in frame["text"]),
+                     "hedge words": ", ".join(dict.fromkeys(hedges)) or ""})
+    return pd.DataFrame(rows)
+
+
+def kwic_html(results, query: str) -> str:
+    """Keyword-in-context results as an escaped HTML table."""
+    summary = f"<p role='status'>{escape(kwic_summary(results, query))}</p>"
+    if results.empty:
+        return summary
+    rows = "".join(
+        f"<tr><td><code>{escape(r.paragraph)}</code></td><td>{escape(r.speaker)}</td>"
+        f"<td style='text-align:right'>{escape(r.left)}</td><td><strong>{escape(r.match)}</strong></td>"
+        f"<td>{escape(r.right)}</td></tr>" for r in results.itertuples())
+    return (summary + "<table class='rt-table'><thead><tr><th>paragraph</th><th>speaker</th><th>before</th>"
+            f"<th>match</th><th>after</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+class KeywordSearch:
+    """Keyword in context across the whole roundtable."""
+
+    def __init__(self, query: str = "", whole_words: bool = True, corpus=None):
+        self.corpus = corpus or load_corpus()
+        self.query = w.Text(value=query, description="1. Word or phrase", placeholder="e.g. militia",
+                            style=LABEL, continuous_update=False, layout=w.Layout(width="32em"))
+        self.query.layout.max_width = "100%"
+        self.whole_words = w.Checkbox(value=whole_words, description="2. Whole words only", indent=False)
+        self.speaker = w.Dropdown(options=[("Everyone", None)] + [(s, s) for s in self.corpus.speakers],
+                                  value=None, description="3. Speaker", style=LABEL)
+        self.output = w.HTML()
+        for control in (self.query, self.whole_words, self.speaker):
+            control.observe(self.update, names="value")
+        self.update()
+
+    def results(self):
+        return kwic(self.query.value, self.corpus, self.whole_words.value, self.speaker.value)
+
+    def update(self, change=None) -> None:
+        note = ""
+        if len(" ".join(self.query.value.split())) > MAX_QUERY_CHARS:
+            note = f"<p>ℹ Only the first {MAX_QUERY_CHARS} characters are searched.</p>"
+        self.output.value = STYLE + note + kwic_html(self.results(), self.query.value)
+
+    def widget(self) -> w.Widget:
+        return w.VBox([w.HTML("<h4>Keyword in context</h4><p>Type, then press Enter or Tab.</p>"),
+                       w.HBox([self.query, self.whole_words, self.speaker]), self.output])
+
+
+class ThemeHeatmap:
+    """Speaker × theme heat map: paragraphs or words, with or without
+    secondary themes. The figure is redrawn as PNG; its summary is text."""
+
+    def __init__(self, corpus=None):
+        self.corpus = corpus or load_corpus()
+        self.measure = w.ToggleButtons(options=[("Paragraphs", "paragraphs"), ("Words", "words")],
+                                       value="paragraphs", description="1. Count", style=LABEL)
+        self.main_only = w.Checkbox(value=False, description="2. Main theme only", indent=False)
+        self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        from ..views.textfigures import HeatmapDrawing
+
+        self.drawing = HeatmapDrawing(self.corpus)
+        plt.close(self.drawing.figure)  # kept for redrawing, never shown by pyplot itself
+        self.summary = w.HTML()
+        self.measure.observe(self.update, names="value")
+        self.main_only.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change=None) -> None:
+        chart = self.drawing.redraw(self.measure.value, self.main_only.value)
+        self.image.value = chart.png(dpi=80)
+        self.title = chart.title
+        self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
+
+    def widget(self) -> w.Widget:
+        return w.VBox([w.HTML("<h4>Speaker × theme</h4>"), w.HBox([self.measure, self.main_only]),
+                       self.image, self.summary])
+
+
+class NextEventsToggle:
+    """"What happened next", hidden until the student switches it on."""
+
+    def __init__(self, notebook: str):
+        from ..views.themeviews import next_events_html
+
+        self.notebook = notebook
+        self._html = next_events_html
+        self.show = w.Checkbox(value=False, description=f"Show what happened next ({next_range()})",
+                               indent=False, layout=w.Layout(width="auto"))
+        self.output = w.HTML()
+        self.show.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change=None) -> None:
+        self.output.value = (STYLE + self._html(self.notebook) if self.show.value else
+                             "<p role='status'><em>Hidden. Discuss the questions above first, "
+                             "then tick the box.</em></p>")
+
+    def widget(self) -> w.Widget:
+        return w.VBox([self.show, self.output])
+
+
+def check_theme_widgets(notebook: str, theme: str, first: str, second: str, query: str,
+                        whole_words: bool = True) -> str:
+    """Drive fresh widgets by setting values and report what they show: the
+    notebook's self-test cell, checked by nbval."""
+    lines = []
+    comparison = SpeakerComparison(theme, first, second)
+    lines.append(f"Comparison, {first} and {second} on {THEME_TITLES.get(theme, 'all themes')}: "
+                 f"{comparison.left.value.count('<article')} and {comparison.right.value.count('<article')} paragraphs.")
+    comparison.theme.value = ALL_THEMES
+    lines.append(f"…on all themes: {comparison.left.value.count('<article')} and "
+                 f"{comparison.right.value.count('<article')} paragraphs.")
+    search = KeywordSearch(whole_words=whole_words)
+    search.query.value = query
+    lines.append(f"Search {query!r}: {kwic_summary(search.results(), query)}")
+    search.query.value = "<b>bold</b>"
+    lines.append(f"Search for typed HTML is shown as text: {'&lt;b&gt;' in search.output.value}.")
+    heat = ThemeHeatmap()
+    before = heat.summary.value
+    heat.measure.value = "words"
+    lines.append(f"Heat map switches to words: {before != heat.summary.value and 'words' in heat.summary.value}.")
+    toggle = NextEventsToggle(notebook)
+    hidden = "Hidden" in toggle.output.value
+    toggle.show.value = True
+    lines.append(f"What happened next: hidden at first {hidden}; shown when ticked "
+                 f"{'later events refer to these readings' in toggle.output.value}.")
+    return "\n".join(lines)

@@ -1,0 +1,158 @@
+"""The instructor's class view of the forecast audit.
+
+Point it at a folder of files the students handed in (the Markdown exports
+of notebook 07). Each readable export adds one student's forecasts; every
+other file is reported with the reason it was skipped (not an export, an
+export of another notebook, unreadable, a duplicate), and unreadable numbers
+inside an export are reported too. Nothing in the folder can crash the view.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .exports import read_markdown_export
+from ..views.figures import Chart
+from ..views.tables import table
+from ..model.forecasts import FORECAST_NOTEBOOK, OUTCOME_TITLES, ForecastSet, load_forecasts, parse_probability
+
+#: Files larger than this are not read (an export of 07 is a few kilobytes).
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass
+class ClassForecasts:
+    #: student → claim id → probability (0–1)
+    forecasts: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: (file name, reason) for every file that was not used
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: (file name, claim id, what was wrong) for unreadable numbers in used files
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def students(self) -> int:
+        return len(self.forecasts)
+
+    def report(self) -> str:
+        lines = [f"{self.students} students' forecasts read."]
+        for name, reason in self.skipped:
+            lines.append(f"Skipped {name}: {reason}")
+        for name, claim, problem in self.problems:
+            lines.append(f"In {name}, {claim}: {problem} (left out)")
+        return "\n".join(lines)
+
+
+def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = None) -> ClassForecasts:
+    folder = Path(folder)
+    forecast_set = forecast_set or load_forecasts()
+    view = ClassForecasts()
+    if not folder.is_dir():
+        view.skipped.append((str(folder), "no such folder"))
+        return view
+    by_answer_id = {f.answer_id: f.id for f in forecast_set}
+    owners: dict[str, tuple[str, str]] = {}  # student → (exported stamp, file name)
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        if path.is_dir():
+            view.skipped.append((path.name, "a folder, not a file"))
+            continue
+        if path.suffix.lower() in (".html", ".htm"):
+            view.skipped.append((path.name, "an HTML copy; the class view reads the Markdown export (.md)"))
+            continue
+        if path.suffix.lower() != ".md":
+            view.skipped.append((path.name, "not a Markdown export (.md)"))
+            continue
+        if path.stat().st_size > MAX_FILE_BYTES:
+            view.skipped.append((path.name, f"larger than {MAX_FILE_BYTES:,} bytes, not an export"))
+            continue
+        try:
+            export = read_markdown_export(path)
+        except ValueError as error:
+            view.skipped.append((path.name, str(error).removeprefix(f"{path.name}: ")))
+            continue
+        if export.notebook != FORECAST_NOTEBOOK:
+            view.skipped.append((path.name, f"an export of {export.notebook}, not of {FORECAST_NOTEBOOK}"))
+            continue
+        student = export.student.strip() or path.stem
+        if student in owners:
+            earlier_stamp, earlier_name = owners[student]
+            if export.exported <= earlier_stamp:
+                view.skipped.append((path.name, f"an older export by {student} than {earlier_name}"))
+                continue
+            view.skipped.append((earlier_name, f"an older export by {student} than {path.name}"))
+        owners[student] = (export.exported, path.name)
+        numbers = {}
+        for answer_id, text in export.answers.items():
+            if answer_id not in by_answer_id:
+                continue
+            try:
+                value = parse_probability(text)
+            except ValueError as error:
+                view.problems.append((path.name, by_answer_id[answer_id], f"{text[:30]!r}: {error}"))
+                continue
+            if value is not None:
+                numbers[by_answer_id[answer_id]] = value
+        view.forecasts[student] = numbers
+    return view
+
+
+def class_table(view: ClassForecasts, forecast_set: ForecastSet | None = None) -> pd.DataFrame:
+    """Per claim: how many answered, the class median and range, the panel's
+    implied chance and the outcome."""
+    forecast_set = forecast_set or load_forecasts()
+    rows = []
+    for number, forecast in enumerate(forecast_set, 1):
+        values = [v[forecast.id] for v in view.forecasts.values() if forecast.id in v]
+        rows.append({"no.": number, "speaker": forecast.speaker, "paragraph": forecast.paragraph,
+                     "answers": len(values),
+                     "class median": f"{statistics.median(values):.0%}" if values else "",
+                     "class range": f"{min(values):.0%}–{max(values):.0%}" if values else "",
+                     "panel": f"{forecast.probability:.0%}", "outcome": OUTCOME_TITLES[forecast.outcome]})
+    return pd.DataFrame(rows)
+
+
+def class_chart(view: ClassForecasts, forecast_set: ForecastSet | None = None) -> Chart:
+    """Each claim a row: students' forecasts as dots, the class median as a
+    bar, the panel's implied chance as a diamond, the outcome in words."""
+    forecast_set = forecast_set or load_forecasts()
+    title = "The class's forecasts next to the panel's, with outcomes"
+    fig, ax = plt.subplots(figsize=(10, 0.36 * len(forecast_set) + 1.6), layout="constrained")
+    lines = [f"{title}. One row per claim; dots are students, a bar the class median, a diamond the panel."]
+    for y, forecast in enumerate(forecast_set):
+        values = [v[forecast.id] for v in view.forecasts.values() if forecast.id in v]
+        ax.scatter(values, [y] * len(values), s=14, color="0.45", zorder=2)
+        if values:
+            ax.plot([statistics.median(values)] * 2, [y - 0.35, y + 0.35], color="black", linewidth=2, zorder=3)
+        ax.scatter([forecast.probability], [y], marker="D", s=40, facecolor="white", edgecolor="black", zorder=4)
+        ax.text(1.03, y, OUTCOME_TITLES[forecast.outcome], va="center", fontsize=8, transform=ax.get_yaxis_transform())
+        median = f"{statistics.median(values):.0%}" if values else "no answers"
+        lines.append(f"{y + 1}. {forecast.speaker} ({forecast.paragraph}): class median {median} from {len(values)}, "
+                     f"panel {forecast.probability:.0%}, {OUTCOME_TITLES[forecast.outcome]}.")
+    from matplotlib.lines import Line2D
+
+    ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color="0.45", markersize=4, label="a student"),
+                       Line2D([], [], marker="|", linestyle="", color="black", markersize=12, markeredgewidth=2,
+                              label="class median"),
+                       Line2D([], [], marker="D", linestyle="", markerfacecolor="white", markeredgecolor="black",
+                              label="panel (hedge words)")],
+              loc="lower center", bbox_to_anchor=(0.5, 1.02), ncol=3, fontsize=8, frameon=False)
+    ax.set_yticks(range(len(forecast_set)), [f"{n}. {f.speaker}" for n, f in enumerate(forecast_set, 1)], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("chance given (0 to 1)")
+    ax.set_title(title, fontsize=12, loc="left", pad=22)
+    ax.grid(axis="x", color="0.9")
+    return Chart(fig, title, "\n".join(lines))
+
+
+def show_class_view(folder: Path | str) -> None:
+    """Notebook helper: the report of skipped files, the chart and the table."""
+    from IPython.display import display
+
+    view = read_class_folder(folder)
+    print(view.report())
+    class_chart(view).show()
+    display(table(class_table(view)))
