@@ -1,12 +1,26 @@
 """Thin wrappers that turn package results into notebook output."""
 from __future__ import annotations
 
-from IPython.display import HTML
+from IPython.display import HTML, Markdown
 
+from .core.paths import REPO_ROOT
 from .model.corpus import load_corpus
+from .model.exercises import load_bank
+from .model.forecasts import FORECAST_NOTEBOOK, forecast_questions
 from .model.glossary import load_glossary
+from .model.groundrules import ground_rules
+from .model.readings import load_reading, load_readings
 from .views.render import passages_html
 from .views.tables import table
+from .views.themeviews import next_events_static, reading_html
+from .widgets.exercise_widgets import (
+    AnswerBox,
+    QuizWidget,
+    prompt_html,
+    quiz_static_html,
+)
+from .work.answers import AnswerStore
+from .work.exports import export_answers
 
 
 def show_passages(speaker=None, theme=None, section=None, ids=None, glossary=True) -> HTML:
@@ -20,77 +34,58 @@ def show_passages(speaker=None, theme=None, section=None, ids=None, glossary=Tru
 
 def show_ground_rules():
     """The ground rules (data/ground_rules.md) as Markdown output."""
-    from IPython.display import Markdown
-
-    from .model.groundrules import ground_rules
-
     return Markdown(ground_rules())
 
 
 def show_prompt(notebook: str, prompt_id: str, number: str) -> HTML:
     """A discussion prompt as students see it (no facilitation notes): the
     static companion of its answer box."""
-    from .widgets.exercise_widgets import prompt_html
-    from .model.exercises import load_bank
 
     return HTML(prompt_html(load_bank(notebook).prompt(prompt_id), number))
 
 
 def answer_box(notebook: str, prompt_id: str):
     """A live answer box for one prompt; the answer saves as it is typed."""
-    from .widgets.exercise_widgets import AnswerBox
-    from .model.exercises import load_bank
 
     return AnswerBox(notebook, load_bank(notebook).prompt(prompt_id)).widget()
 
 
 def quiz(notebook: str, items=None):
     """The notebook's self-check quiz (or some of its items) as a live widget."""
-    from .widgets.exercise_widgets import QuizWidget
-    from .model.exercises import load_bank
 
     return QuizWidget(load_bank(notebook).quiz_items(items)).widget()
 
 
 def quiz_static(notebook: str, items=None) -> HTML:
     """The same quiz for readers without a kernel: answers folded away."""
-    from .widgets.exercise_widgets import quiz_static_html
-    from .model.exercises import load_bank
 
     return HTML(quiz_static_html(load_bank(notebook).quiz_items(items)))
 
 
 def show_reading(notebook: str, part_id: str) -> HTML:
     """A part of a theme notebook: context box in our words, then the passages."""
-    from .views.themeviews import reading_html
 
     return HTML(reading_html(notebook, part_id))
 
 
 def check_quiz(notebook: str, part_id: str):
     """The quiz items that close a reading part, as a live widget."""
-    from .model.readings import load_reading
 
     return quiz(notebook, load_reading(notebook).part(part_id).check_quiz)
 
 
 def check_quiz_static(notebook: str, part_id: str) -> HTML:
-    from .model.readings import load_reading
-
     return quiz_static(notebook, load_reading(notebook).part(part_id).check_quiz)
 
 
 def show_rubric(notebook: str) -> HTML:
     """The closing essay's rubric as a table."""
-    from .model.exercises import load_bank
 
     return table(load_bank(notebook).essay.rubric_table())
 
 
 def review_items(notebook: str) -> list[str]:
     """Quiz items that no reading part uses as its check: the end-of-notebook review."""
-    from .model.exercises import load_bank
-    from .model.readings import load_readings
 
     readings = load_readings()
     used = {q for part in readings[notebook].parts for q in part.check_quiz} if notebook in readings else set()
@@ -108,20 +103,12 @@ def review_quiz_static(notebook: str) -> HTML:
 
 def show_next_events(notebook: str) -> HTML:
     """What happened next, folded away until opened (the toggle's companion)."""
-    from .views.themeviews import next_events_static
 
     return HTML(next_events_static(notebook))
 
 
 def export_my_answers(notebook: str, student: str = "student") -> str:
     """Write this notebook's answers to Markdown and HTML for handing in."""
-    from .work.answers import AnswerStore
-    from .model.exercises import load_bank
-    from .work.exports import export_answers
-    from .core.paths import REPO_ROOT
-
-    from .model.forecasts import FORECAST_NOTEBOOK, forecast_questions
-
     extra = forecast_questions() if notebook == FORECAST_NOTEBOOK else None
     md, html = export_answers(AnswerStore(student=student), load_bank(notebook), extra_questions=extra)
     where = lambda p: p.relative_to(REPO_ROOT) if p.is_relative_to(REPO_ROOT) else p  # noqa: E731

@@ -14,10 +14,16 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..model.corpus import INTRODUCTION, THEME_TITLES, THEMES, load_corpus, speaker_label
-from ..model.estimative import load_estimative_words
 from ..core.paths import DATA_DIR
 from ..core.textmatch import phrase_regex
+from ..model.corpus import (
+    INTRODUCTION,
+    THEME_TITLES,
+    THEMES,
+    load_corpus,
+    speaker_label,
+)
+from ..model.estimative import load_estimative_words
 
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 MAX_QUERY_CHARS = 80

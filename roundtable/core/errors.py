@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .paths import REPO_ROOT
+
 
 class DataError(ValueError):
     """A data file is missing, unreadable or does not follow its schema."""
@@ -20,7 +22,6 @@ class DataError(ValueError):
 
 def _display(path: Path) -> str:
     """Show data files relative to the repo so messages stay short."""
-    from .paths import REPO_ROOT
 
     try:
         return str(path.resolve().relative_to(REPO_ROOT))

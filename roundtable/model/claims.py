@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import read_quotation
 from ..core.paths import DATA_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .corpus import load_corpus, read_quotation
 
 CLAIMS_FILE = DATA_DIR / "claims.yaml"
 STANCES = ("agrees", "qualifies", "disagrees")
@@ -64,8 +64,6 @@ def _default_claims() -> list[Topic]:
 
 
 def _load(path: Path, corpus) -> list[Topic]:
-    from .corpus import load_corpus
-
     corpus = corpus or load_corpus()
     topics = []
     for index, item in enumerate(top_list(path, read_yaml(path), "topics")):

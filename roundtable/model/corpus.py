@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import DataError
-from .participants import load_participants
 from ..core.paths import DATA_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .participants import load_participants
 
 CORPUS_FILE = DATA_DIR / "roundtable.yaml"
 THEMES = ("iran", "iraq", "syria", "assassination-strategy")

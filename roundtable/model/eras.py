@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .asof import load_as_of
 from ..core.errors import DataError
-from .events import CRISIS_END, EventLog
 from ..core.paths import DATA_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .asof import load_as_of
+from .events import CRISIS_END, EventLog
 
 ERAS_FILE = DATA_DIR / "eras.yaml"
 ERA_FIELDS = ("id", "title", "from", "to", "shade", "note")

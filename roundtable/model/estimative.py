@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from ..core.paths import DATA_DIR
-from .sources import Source, read_sources
 from ..core.textmatch import phrase_regex
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .sources import Source, read_sources
 
 ESTIMATIVE_FILE = DATA_DIR / "estimative_words.yaml"
 BASES = ("kent", "ours")
@@ -83,8 +85,6 @@ class EstimativeScale:
         return self.band_of(phrases[0]).point
 
     def table(self):
-        import pandas as pd
-
         rows = [{"word or phrase": p.phrase, "band": self.bands[p.band].label,
                  "probability": f"{self.bands[p.band].point:.0%}",
                  "range": f"{self.bands[p.band].low:.0%}–{self.bands[p.band].high:.0%}",

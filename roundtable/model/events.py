@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .asof import AS_OF_FILE, load_as_of
 from ..core.dates import PRECISIONS, format_dated, parse_dated
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from .sources import Source, read_sources
 from ..core.yamlfile import KEBAB_ID, Entry, entry_label, read_yaml, top_list
+from .asof import AS_OF_FILE, load_as_of
+from .corpus import load_corpus
+from .glossary import load_glossary
+from .places import load_places
+from .sources import Source, read_sources
 
 EVENTS_DIR = DATA_DIR / "events"
 CATEGORIES = ("military-strike", "assassination", "political", "diplomatic", "protest", "nuclear",
@@ -129,10 +132,6 @@ def _default_events() -> EventLog:
 
 
 def _load(directory: Path, corpus, glossary, places) -> EventLog:
-    from .corpus import load_corpus
-    from .glossary import load_glossary
-    from .places import load_places
-
     corpus = corpus or load_corpus()
     glossary = glossary or load_glossary()
     places = places if places is not None else load_places()

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from ..core.errors import DataError
 from ..core.paths import EXERCISES_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
+from .corpus import load_corpus
 
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 FORMATS = ("think-pair-share", "structured-academic-controversy", "claim-evidence-reasoning", "role-play",
@@ -100,7 +103,6 @@ class Essay:
 
     def rubric_table(self):
         """The rubric as a table: one row per criterion, one column per level."""
-        import pandas as pd
 
         return pd.DataFrame([{"criterion": c.criterion, "weight (%)": c.weight,
                               **{f"{lv.score} · {lv.label}": lv.descriptor for lv in c.levels}}
@@ -166,8 +168,6 @@ def load_all_banks(directory: Path | None = None, corpus=None) -> list[Bank]:
 
 
 def _load(path: Path, corpus) -> Bank:
-    from .corpus import load_corpus
-
     corpus = corpus or load_corpus()
     document = read_yaml(path)
     top = Entry(path, "the bank", document)
@@ -303,7 +303,6 @@ class RolePlay:
 
 def load_roleplay(path: Path | None = None, corpus=None) -> RolePlay:
     """The role cards for the decision-point role-play, validated."""
-    from .corpus import load_corpus
 
     path = Path(path or ROLEPLAY_FILE)
     corpus = corpus or load_corpus()

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .estimative import Band, load_estimative_words
-from .corpus import read_quotation
 from ..core.dates import format_dated, parse_any
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from .sources import Source, read_sources
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .corpus import load_corpus, read_quotation
+from .estimative import Band, load_estimative_words
+from .sources import Source, read_sources
 
 FORECASTS_FILE = DATA_DIR / "forecasts.yaml"
 FORECAST_NOTEBOOK = "07_forecast_audit"
@@ -149,8 +149,6 @@ def _default_forecasts() -> ForecastSet:
 
 
 def _load(path: Path, corpus, scale) -> ForecastSet:
-    from .corpus import load_corpus
-
     corpus, scale = corpus or load_corpus(), scale or load_estimative_words()
     document = read_yaml(path)
     top = Entry(path, "the file", document)

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .asof import load_as_of
 from ..core.dates import format_dated, parse_any
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from .sources import Source, read_sources
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .asof import load_as_of
+from .corpus import load_corpus
+from .sources import Source, read_sources
 
 GLOSSARY_FILE = DATA_DIR / "glossary.yaml"
 KINDS = ("person", "organisation", "place", "concept", "document", "media", "movement")
@@ -111,7 +112,6 @@ class Glossary:
 
     def table(self, corpus=None) -> pd.DataFrame:
         """The glossary as a table, with the computed paragraph ids."""
-        from .corpus import load_corpus
 
         where = self.paragraphs_mentioning(corpus or load_corpus())
         rows = [{

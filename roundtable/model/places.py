@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.paths import DATA_DIR
-from .sources import Source, read_sources
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .sources import Source, read_sources
 
 PLACES_FILE = DATA_DIR / "places.yaml"
 PLACE_KINDS = ("city", "airport", "base", "crossing", "site", "region", "building")

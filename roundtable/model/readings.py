@@ -16,6 +16,10 @@ from pathlib import Path
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from .corpus import load_corpus
+from .events import load_events
+from .exercises import load_bank
+from .glossary import load_glossary
 
 READINGS_FILE = DATA_DIR / "readings.yaml"
 #: Careful reading of dense analytical prose, aloud or alone, in class.
@@ -87,11 +91,6 @@ def load_reading(notebook: str) -> Reading:
 
 
 def _load(path: Path, corpus, events, glossary) -> dict[str, Reading]:
-    from .corpus import load_corpus
-    from .events import load_events
-    from .exercises import load_bank
-    from .glossary import load_glossary
-
     corpus = corpus or load_corpus()
     glossary = glossary or load_glossary()
     events = events or load_events()
@@ -165,8 +164,6 @@ def covered_paragraphs(readings: dict[str, Reading] | None = None) -> set[str]:
 
 
 def missing_paragraphs(corpus=None, readings=None) -> list[str]:
-    from .corpus import load_corpus
-
     corpus = corpus or load_corpus()
     covered = covered_paragraphs(readings)
     return [p for p in corpus.ids if p not in covered]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 from typing import Mapping
 
 from ..core.yamlfile import Entry
@@ -38,7 +39,6 @@ class Source:
 
     def html(self) -> str:
         """The citation as escaped HTML, the title a link opening in a new tab."""
-        from html import escape
 
         return (f'{escape(self.publisher)}, “<a href="{escape(self.url)}" target="_blank" rel="noopener">'
                 f"{escape(self.title)}</a>” ({escape(self.date)})")

@@ -17,9 +17,14 @@ never asserted: speed is not a test.
 from __future__ import annotations
 
 import argparse
+import ast
+import datetime as dt
 import json
 import multiprocessing
 import platform
+import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,6 +32,13 @@ import time
 from pathlib import Path
 
 from ..core.paths import REPO_ROOT
+from ..model.exercises import load_bank
+from ..views.figcache import CACHE_DIR
+from ..widgets.exercise_widgets import AnswerBox, QuizWidget
+from ..widgets.theme_widgets import KeywordSearch, SpeakerComparison, ThemeHeatmap
+from ..widgets.timeline_widgets import PlacePicker, TimelineExplorer
+from ..work.answers import AnswerStore
+from .servers import CHROMIUM_ARGS, find_chromium, voila_server
 
 RESULTS = REPO_ROOT / "bench" / "results"
 TARGETS = {"nbval_ratio": 1.3, "callback_p95_ms": 30.0, "figure_callback_p95_ms": 150.0,
@@ -66,11 +78,6 @@ def widget_latency(count: int) -> dict:
     """Each interactive piece driven `count` times by setting values, as a
     student would; the time is the callback's (the value change and all it
     updates)."""
-    from ..work.answers import AnswerStore
-    from ..widgets.exercise_widgets import AnswerBox, QuizWidget
-    from ..model.exercises import load_bank
-    from ..widgets.theme_widgets import KeywordSearch, SpeakerComparison, ThemeHeatmap
-    from ..widgets.timeline_widgets import PlacePicker, TimelineExplorer
 
     explorer = TimelineExplorer()
     countries = [("Syria",), ("Iraq",), ("Iran", "Israel"), ()]
@@ -111,8 +118,6 @@ def widget_latency(count: int) -> dict:
 # --- 4. The answer store -------------------------------------------------------
 
 def _save_worker(path: str, student: str, count: int) -> None:
-    from ..work.answers import AnswerStore
-
     store = AnswerStore(Path(path), student=student)
     for index in range(count):
         result = store.save("bench", "p01", f"{student} answer {index}")
@@ -122,7 +127,6 @@ def _save_worker(path: str, student: str, count: int) -> None:
 
 def store_throughput(count: int) -> dict:
     """Saves per second, one process and two at once; history rows counted."""
-    import sqlite3
 
     results = {}
     context = multiprocessing.get_context("spawn")
@@ -151,7 +155,6 @@ def store_throughput(count: int) -> dict:
 
 def import_statements(sources: list[str]) -> str:
     """Every top-level import statement of the given cell sources, in order."""
-    import ast
 
     statements = []
     for source in sources:
@@ -166,6 +169,7 @@ def import_statements(sources: list[str]) -> str:
 def floor_notebooks(notebooks: list[Path], folder: Path) -> list[Path]:
     """For each notebook, one that only finds the package (its first cell)
     and imports everything the notebook imports, and does nothing else."""
+    # Deferred on purpose: notebook tooling is needed only when notebooks are benchmarked.
     import nbformat
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -196,10 +200,6 @@ def nbval_against_floor(notebooks: list[Path], work: Path, workers: int = 2) -> 
     """The floor once, then the notebooks twice: with the figure cache
     emptied (cold, as on a fresh clone) and again with it filled (warm, as on
     every later run). The target is judged on the warm run; both are shown."""
-    import shutil
-
-    from ..views.figcache import CACHE_DIR
-
     floors = floor_notebooks(notebooks, work / "floor")
     floor_s, floor_code = nbval_seconds(floors, workers)
     shutil.rmtree(CACHE_DIR, ignore_errors=True)
@@ -215,9 +215,11 @@ def nbval_against_floor(notebooks: list[Path], work: Path, workers: int = 2) -> 
 def slowest_cells(notebooks: list[Path], top: int = 3) -> dict:
     """Where each notebook spends its time: every code cell run once in a
     fresh kernel (as Voila and nbval do), the slowest listed with seconds."""
-    import datetime as dt
 
+    # Deferred on purpose: notebook tooling is needed only when notebooks are benchmarked.
     import nbformat
+
+    # Deferred on purpose: notebook tooling is needed only when notebooks are benchmarked.
     from nbclient import NotebookClient
 
     def seconds(meta) -> float | None:
@@ -246,12 +248,8 @@ def slowest_cells(notebooks: list[Path], top: int = 3) -> dict:
 # --- 3. End to end in Chromium via Voila --------------------------------------
 
 def voila_end_to_end(notebooks: list[str], interactions: int) -> dict:
-    import re
-
+    # Deferred on purpose: Playwright is needed only for the Voila benchmark.
     from playwright.sync_api import sync_playwright
-
-    from .servers import CHROMIUM_ARGS, find_chromium, voila_server
-
     if find_chromium() is None:
         return {"skipped": "no Chromium found (apt-get install chromium)"}
     renders = {}

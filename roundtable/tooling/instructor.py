@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from ..core.paths import REPO_ROOT
 from ..model.corpus import THEME_TITLES, load_corpus
 from ..model.exercises import BLOOM_LEVELS, Bank, load_all_banks, load_roleplay
 from ..model.groundrules import ground_rules
-from ..core.paths import REPO_ROOT
 
 BUILD_DIR = REPO_ROOT / "build" / "instructor"
 #: Reading speed for planning: a careful classroom pace, not a skim.

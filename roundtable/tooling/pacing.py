@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.readings import load_readings
+
 FIGURE_MINUTES = 3
 EXPLORE_MINUTES = 5
 READING = re.compile(r"show_reading\(\s*[\"'](?P<notebook>[\w-]+)[\"']\s*,\s*[\"'](?P<part>[\w-]+)[\"']")
@@ -31,7 +33,6 @@ class Stretch:
 
 def stretches(cells: list[str]) -> list[Stretch]:
     """Cut a notebook's code cells (their sources) into stretches between checks."""
-    from ..model.readings import load_readings
 
     readings = load_readings()
     result, minutes, spanned = [], 0, []

@@ -16,6 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..core.paths import REPO_ROOT
+from ..model.events import load_events
+from ..model.forecasts import load_forecasts
+from ..model.glossary import load_glossary
+from ..model.places import load_places
 from ..model.sources import Source
 
 #: Words too common in outlet names to tell one outlet from another.
@@ -56,10 +60,6 @@ class Citation:
 def citations() -> list[Citation]:
     """Every source in the data: events, glossary (with its later changes),
     places and forecasts (every judgement)."""
-    from ..model.events import load_events
-    from ..model.forecasts import load_forecasts
-    from ..model.glossary import load_glossary
-    from ..model.places import load_places
 
     found = [Citation(f"events/{e.file}", e.id, s) for e in load_events().events.values() for s in e.sources]
     for entry in load_glossary().entries.values():
@@ -176,8 +176,6 @@ def _cell(text: str) -> str:
 
 
 def build_report() -> SourceReport:
-    from ..model.events import load_events
-
     events = {e.id: list(e.sources) for e in load_events().events.values()}
     return SourceReport(citations(), events)
 

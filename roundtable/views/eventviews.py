@@ -8,7 +8,10 @@ from html import escape
 import pandas as pd
 
 from ..model.asof import events_up_to
-from ..model.events import PHASE_TITLES, Event
+from ..model.corpus import load_corpus
+from ..model.events import PHASE_TITLES, Event, load_events
+from ..model.glossary import load_glossary
+from ..model.places import load_places
 from .render import passage_html
 
 
@@ -64,7 +67,6 @@ def event_detail_html(event: Event, corpus, glossary=None) -> str:
 def events_overview(log=None, include_after: bool = False) -> pd.DataFrame:
     """Print a summary and return the table of events: the explorer's static
     companion, readable where no kernel runs."""
-    from ..model.events import load_events
 
     frame = (log or load_events()).filter(include_after=include_after)
     if include_after:
@@ -75,7 +77,6 @@ def events_overview(log=None, include_after: bool = False) -> pd.DataFrame:
 
 def disputed_table(log=None, include_after: bool = False) -> pd.DataFrame:
     """Events whose facts are disputed, with the note on what differs."""
-    from ..model.events import load_events
 
     frame = (log or load_events()).filter(include_after=include_after)
     frame = frame[frame["disputed"].map(has_note)]
@@ -86,10 +87,6 @@ def disputed_table(log=None, include_after: bool = False) -> pd.DataFrame:
 def places_overview(log=None, corpus=None, glossary=None, places=None) -> pd.DataFrame:
     """For each place: its events up to the crisis weeks and the passages
     that name it or refer to its events (the place picker's static companion)."""
-    from ..model.corpus import load_corpus
-    from ..model.events import load_events
-    from ..model.glossary import load_glossary
-    from ..model.places import load_places
 
     log, corpus = log or load_events(), corpus or load_corpus()
     glossary, places = glossary or load_glossary(), places or load_places()

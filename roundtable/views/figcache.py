@@ -20,8 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from IPython.display import Image, display
+
 from ..core.modgraph import PACKAGE_DIR, import_graph, module_paths, reachable
 from ..core.paths import DATA_DIR, REPO_ROOT
+from .figures import crisis_chart, later_timeline_chart, map_chart, timeline_chart
+from .forecastviews import calibration_chart
+from .textfigures import heatmap_chart, hedging_chart
+from .themeviews import theme_map, theme_timeline
 
 CACHE_DIR = REPO_ROOT / ".cache" / "figures"
 
@@ -33,8 +39,6 @@ class StoredFigure:
     png: bytes
 
     def show(self) -> None:
-        from IPython.display import Image, display
-
         display(Image(data=self.png))
         print(self.summary)
 
@@ -68,11 +72,6 @@ def fingerprint() -> str:
 
 
 def _registry() -> dict:
-    from .figures import crisis_chart, later_timeline_chart, map_chart, timeline_chart
-    from .forecastviews import calibration_chart
-    from .textfigures import heatmap_chart, hedging_chart
-    from .themeviews import theme_map, theme_timeline
-
     return {f.__name__: f for f in (timeline_chart, later_timeline_chart, crisis_chart, map_chart, theme_timeline, theme_map,
                                     heatmap_chart, hedging_chart, calibration_chart)}
 
@@ -80,6 +79,7 @@ def _registry() -> dict:
 def cached_figure(name: str, *args, directory: Path | None = None, build=None) -> StoredFigure:
     """The figure `name` called with `args` (plain values only), from the
     cache when it is there and current, else drawn and stored."""
+    # Deferred on purpose: matplotlib is heavy and only needed once a figure is drawn.
     import matplotlib.pyplot as plt
 
     directory = Path(directory or CACHE_DIR)

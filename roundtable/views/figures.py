@@ -5,19 +5,23 @@ the figure's content is available to someone who cannot see it."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
-import io
-
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from IPython.display import Image, display
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
+from ..model.asof import as_of_text, load_as_of
+from ..model.eras import load_eras
 from ..model.events import CRISIS_END, CRISIS_START, EventLog, load_events
+from ..model.mapdata import load_world
+from ..model.places import load_places
 from .labels import place_labels, ring_offsets, stacked_offsets
 
 #: Markers differ by shape as well as colour, so a category never rests on colour alone.
@@ -56,7 +60,6 @@ class Chart:
         """Display the figure as a PNG, then its text summary (notebook
         helper). The PNG is made here, so it shows whatever matplotlib
         backend the kernel uses."""
-        from IPython.display import Image, display
 
         display(Image(data=self.png()))
         plt.close(self.figure)
@@ -116,8 +119,6 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
     outside the crisis weeks, which have a figure of their own. With
     `only_after`, just what happened after the crisis weeks, up to the
     collection's as-of date."""
-    from ..model.asof import as_of_text, load_as_of
-    from ..model.eras import load_eras
 
     log = log or load_events()
     eras = load_eras(log) if eras is None else eras
@@ -243,8 +244,6 @@ def _overlaps(ring, extent, margin: float = 2.0) -> bool:
 def map_chart(place_ids=None, places=None, countries=None, extent=MAP_EXTENT, title=None) -> Chart:
     """Places named by the roundtable and the timeline, on country outlines
     from Natural Earth, labelled in English and in their original script."""
-    from ..model.mapdata import load_world
-    from ..model.places import load_places
 
     places = places or load_places()
     countries = countries if countries is not None else load_world()

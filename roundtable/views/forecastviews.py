@@ -9,11 +9,18 @@ from html import escape
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..model.asof import years_since_roundtable
-from .figures import Chart
 from ..analysis.textlens import plural
-from ..model.forecasts import (OUTCOME_TITLES, ForecastSet, brier, calibration, load_forecasts, panel_probabilities,
-                        scored_pairs)
+from ..model.asof import years_since_roundtable
+from ..model.forecasts import (
+    OUTCOME_TITLES,
+    ForecastSet,
+    brier,
+    calibration,
+    load_forecasts,
+    panel_probabilities,
+    scored_pairs,
+)
+from .figures import Chart
 
 
 def forecast_table(forecast_set: ForecastSet | None = None) -> pd.DataFrame:

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
+from ..analysis.textlens import (
+    heatmap_summary,
+    hedges_by_paragraph,
+    speaker_theme_counts,
+    tokens,
+)
+from ..model.corpus import load_corpus
+from ..model.estimative import load_estimative_words
 from .figures import Chart
-from ..analysis.textlens import heatmap_summary, speaker_theme_counts
 
 
 class HeatmapDrawing:
@@ -61,9 +68,6 @@ HATCHES = ("", "///", "...", "xx", "\\\\", "oo", "++", "--")
 
 def hedging_chart(corpus=None, scale=None) -> Chart:
     """For each speaker, their hedge words by Kent band, per 100 words."""
-    from ..model.corpus import load_corpus
-    from ..model.estimative import load_estimative_words
-    from ..analysis.textlens import hedges_by_paragraph, tokens
 
     corpus, scale = corpus or load_corpus(), scale or load_estimative_words()
     hedges = hedges_by_paragraph(corpus, scale)

@@ -14,10 +14,13 @@ import pandas as pd
 
 from ..model.asof import events_up_to, next_range
 from ..model.corpus import load_corpus
-from .eventviews import event_summary, event_table
+from ..model.eras import load_eras
 from ..model.events import EventLog, load_events
 from ..model.glossary import load_glossary
-from ..model.readings import Part, load_reading
+from ..model.places import load_places
+from ..model.readings import Part, load_reading, load_readings
+from .eventviews import event_summary, event_table, paragraphs_naming
+from .figures import map_chart, timeline_chart
 from .render import STYLE, passages_html
 
 CONTEXT_STYLE = """<style>
@@ -69,8 +72,6 @@ def theme_events(paragraph_ids, log: EventLog | None = None, include_after: bool
 def theme_places(paragraph_ids, log: EventLog | None = None, corpus=None, glossary=None, places=None) -> list[str]:
     """Place ids of the theme: where its events happened, and places its
     paragraphs name."""
-    from ..model.places import load_places
-    from .eventviews import paragraphs_naming
 
     log, corpus = log or load_events(), corpus or load_corpus()
     glossary, places = glossary or load_glossary(), places or load_places()
@@ -83,8 +84,6 @@ def theme_places(paragraph_ids, log: EventLog | None = None, corpus=None, glossa
 
 def theme_timeline(notebook: str, log: EventLog | None = None):
     """The timeline slice of a theme notebook (up to January 2020)."""
-    from ..model.eras import load_eras
-    from .figures import timeline_chart
 
     log = log or load_events()
     reading = load_reading(notebook)
@@ -96,7 +95,6 @@ def theme_timeline(notebook: str, log: EventLog | None = None):
 
 def theme_map(notebook: str):
     """The map slice of a theme notebook: the places of its events and passages."""
-    from .figures import map_chart
 
     ids = theme_places(load_reading(notebook).paragraphs)
     return map_chart(place_ids=ids, title="Places in these readings and their events")
@@ -112,7 +110,6 @@ def theme_event_table(notebook: str, include_after: bool = False, log=None) -> p
 def notebook_paragraphs(notebook: str) -> list[str]:
     """The paragraphs a notebook reads: its parts for a theme notebook, the
     whole roundtable for one without readings (the synthesis)."""
-    from ..model.readings import load_readings
 
     readings = load_readings()
     return readings[notebook].paragraphs if notebook in readings else load_corpus().ids

@@ -12,8 +12,8 @@ from html import escape
 
 import ipywidgets as w
 
-from ..work.answers import AnswerStore
 from ..model.exercises import Bank, Prompt, QuizItem
+from ..work.answers import AnswerStore
 
 FULL = w.Layout(width="95%")
 

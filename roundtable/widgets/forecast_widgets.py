@@ -7,13 +7,21 @@ is lost. Every control has a label; the reveal starts switched off.
 """
 from __future__ import annotations
 
+import tempfile
 from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
-from ..work.answers import AnswerStore
-from ..model.forecasts import FORECAST_NOTEBOOK, ForecastSet, load_forecasts, parse_probability
+from ..model.forecasts import (
+    FORECAST_NOTEBOOK,
+    ForecastSet,
+    load_forecasts,
+    parse_probability,
+)
 from ..views.forecastviews import reveal_html
+from ..work.answers import AnswerStore
+from ..work.classview import read_class_folder
 
 LABEL = {"description_width": "initial"}
 
@@ -111,11 +119,6 @@ class RevealPanel:
 def check_forecast_widgets(folder) -> str:
     """Drive fresh widgets with a throwaway answer store and report what they
     show: the notebook's self-test cell, checked by nbval."""
-    import tempfile
-    from pathlib import Path
-
-    from ..work.classview import read_class_folder
-
     with tempfile.TemporaryDirectory() as tmp:
         store = AnswerStore(Path(tmp) / "answers.sqlite")
         blind = BlindForecasts(store)

@@ -12,13 +12,16 @@ from html import escape
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
+import pandas as pd
 
+from ..analysis.textlens import MAX_QUERY_CHARS, kwic, kwic_summary, tokens
 from ..model.asof import next_range
 from ..model.corpus import THEME_TITLES, THEMES, load_corpus
 from ..model.estimative import load_estimative_words
 from ..model.glossary import load_glossary
 from ..views.render import STYLE, passages_html
-from ..analysis.textlens import MAX_QUERY_CHARS, kwic, kwic_summary, tokens
+from ..views.textfigures import HeatmapDrawing
+from ..views.themeviews import next_events_html
 
 LABEL = {"description_width": "initial"}
 ALL_THEMES = "all"
@@ -78,7 +81,6 @@ class SpeakerComparison:
 def comparison_table(theme: str = ALL_THEMES, corpus=None):
     """The comparison's static companion: for every speaker, their paragraphs,
     words and hedge words on the theme."""
-    import pandas as pd
 
     corpus = corpus or load_corpus()
     scale = load_estimative_words()
@@ -145,7 +147,6 @@ class ThemeHeatmap:
                                        value="paragraphs", description="1. Count", style=LABEL)
         self.main_only = w.Checkbox(value=False, description="2. Main theme only", indent=False)
         self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
-        from ..views.textfigures import HeatmapDrawing
 
         self.drawing = HeatmapDrawing(self.corpus)
         plt.close(self.drawing.figure)  # kept for redrawing, never shown by pyplot itself
@@ -169,8 +170,6 @@ class NextEventsToggle:
     """"What happened next", hidden until the student switches it on."""
 
     def __init__(self, notebook: str):
-        from ..views.themeviews import next_events_html
-
         self.notebook = notebook
         self._html = next_events_html
         self.show = w.Checkbox(value=False, description=f"Show what happened next ({next_range()})",

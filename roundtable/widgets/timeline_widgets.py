@@ -13,10 +13,10 @@ import ipywidgets as w
 
 from ..model.asof import next_range
 from ..model.corpus import load_corpus
-from ..views.eventviews import event_detail_html, event_summary, passages_for_place
 from ..model.events import CATEGORIES, EventLog, load_events
 from ..model.glossary import load_glossary
 from ..model.places import load_places
+from ..views.eventviews import event_detail_html, event_summary, passages_for_place
 from ..views.render import STYLE, passages_html
 
 LABEL = {"description_width": "initial"}

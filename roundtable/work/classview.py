@@ -14,11 +14,18 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
-from .exports import read_markdown_export
+from ..model.forecasts import (
+    FORECAST_NOTEBOOK,
+    OUTCOME_TITLES,
+    ForecastSet,
+    load_forecasts,
+    parse_probability,
+)
 from ..views.figures import Chart
 from ..views.tables import table
-from ..model.forecasts import FORECAST_NOTEBOOK, OUTCOME_TITLES, ForecastSet, load_forecasts, parse_probability
+from .exports import read_markdown_export
 
 #: Files larger than this are not read (an export of 07 is a few kilobytes).
 MAX_FILE_BYTES = 2_000_000
@@ -131,6 +138,7 @@ def class_chart(view: ClassForecasts, forecast_set: ForecastSet | None = None) -
         median = f"{statistics.median(values):.0%}" if values else "no answers"
         lines.append(f"{y + 1}. {forecast.speaker} ({forecast.paragraph}): class median {median} from {len(values)}, "
                      f"panel {forecast.probability:.0%}, {OUTCOME_TITLES[forecast.outcome]}.")
+    # Deferred on purpose: matplotlib is heavy and only needed once a figure is drawn.
     from matplotlib.lines import Line2D
 
     ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color="0.45", markersize=4, label="a student"),
@@ -150,7 +158,6 @@ def class_chart(view: ClassForecasts, forecast_set: ForecastSet | None = None) -
 
 def show_class_view(folder: Path | str) -> None:
     """Notebook helper: the report of skipped files, the chart and the table."""
-    from IPython.display import display
 
     view = read_class_folder(folder)
     print(view.report())

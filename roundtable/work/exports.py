@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .answers import AnswerStore
 from ..core.paths import work_dir
+from .answers import AnswerStore
 
 HEADER = re.compile(r"^# Answers: (?P<notebook>\S+)\n\nstudent: (?P<student>.*)\nexported: (?P<exported>.*)\n")
 ANSWER = re.compile(r"^## (?P<prompt>\S+)\n(?:.*?\n)??(?P<fence>~{4,})\n(?P<text>.*?)\n(?P=fence)$",
