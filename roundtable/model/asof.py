@@ -43,18 +43,13 @@ def _read(path: Path) -> dt.date:
 
 
 def as_of_text(day: dt.date | None = None) -> str:
-    """"15 November 2026"."""
+    """The as-of date as a reader writes it ("30 June 2026")."""
     return format_dated(day or load_as_of(), "day")
 
 
 def events_up_to() -> str:
     """The label every view of later events carries."""
     return f"Events up to {as_of_text()}"
-
-
-def next_range() -> str:
-    """What "what happened next" covers, for switches and folds."""
-    return f"after 12 January 2020, events up to {as_of_text()}"
 
 
 def years_since_roundtable(day: dt.date | None = None) -> int:

@@ -19,7 +19,7 @@ from ..core.dates import PRECISIONS, format_dated, parse_dated
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
 from ..core.yamlfile import KEBAB_ID, Entry, entry_label, read_yaml, top_list
-from .asof import AS_OF_FILE, load_as_of
+from .asof import AS_OF_FILE, as_of_text, load_as_of
 from .corpus import load_corpus
 from .glossary import load_glossary
 from .places import load_places
@@ -33,6 +33,8 @@ PHASE_TITLES = {"before": "Before the crisis", "crisis": "The crisis weeks", "af
 #: The crisis weeks: from the rocket attack on K-1 to the days after flight PS752.
 CRISIS_START = dt.date(2019, 12, 27)
 CRISIS_END = dt.date(2020, 1, 12)
+#: "12 January 2020", for the texts that say where what happened next begins.
+CRISIS_END_TEXT = format_dated(CRISIS_END, "day")
 EVENT_FIELDS = ("id", "date", "end_date", "precision", "title", "description", "countries", "actors",
                 "category", "phase", "places", "paragraphs", "disputed", "sources")
 COLUMNS = ["id", "start", "end", "precision", "when", "title", "description", "countries", "actors",
@@ -66,6 +68,11 @@ def phase_of(start: dt.date) -> str:
     if start < CRISIS_START:
         return "before"
     return "crisis" if start <= CRISIS_END else "after"
+
+
+def next_range() -> str:
+    """What "what happened next" covers, for switches and folds."""
+    return f"after {CRISIS_END_TEXT}, events up to {as_of_text()}"
 
 
 class EventLog:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..model.asof import events_up_to
 from ..model.corpus import load_corpus
-from ..model.events import PHASE_TITLES, Event, load_events
+from ..model.events import CRISIS_END_TEXT, PHASE_TITLES, Event, load_events
 from ..model.glossary import load_glossary
 from ..model.places import load_places
 from .render import passage_html
@@ -45,7 +45,7 @@ def event_summary(frame: pd.DataFrame, include_after: bool) -> str:
             f"({', '.join(parts)}); {int((frame['paragraphs'].map(len) > 0).sum())} of them are referred to "
             f"in the roundtable, and {int(frame['disputed'].map(has_note).sum())} carry a note on disputed facts.")
     if not include_after:
-        text += " Events after 12 January 2020 are hidden."
+        text += f" Events after {CRISIS_END_TEXT} are hidden."
     else:
         text += f" {events_up_to()} (the date the collection is current to)."
     return text

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 
 from ..model.asof import as_of_text, load_as_of
 from ..model.eras import load_eras
-from ..model.events import CRISIS_END, CRISIS_START, EventLog, load_events
+from ..model.events import CRISIS_END, CRISIS_END_TEXT, CRISIS_START, EventLog, load_events
 from ..model.mapdata import load_world
 from ..model.places import load_places
 from .labels import place_labels, ring_offsets, stacked_offsets
@@ -179,7 +179,7 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
         f"event markers; an event involving several countries appears in each of their lanes).",
         f"{len(frame)} events from {frame['start'].min():%B %Y} to {last:%B %Y}; "
         + (f"events after the crisis weeks are included, up to {as_of_text()}." if include_after
-           else "events after 12 January 2020 are hidden."),
+           else f"events after {CRISIS_END_TEXT} are hidden."),
         "Shaded periods: " + "; ".join(era_lines) + ".",
         "Labelled events (those the roundtable refers to): "
         + "; ".join(t.replace("\n", " ") for t in (a.get_text() for a in placement.placed)) + ".",

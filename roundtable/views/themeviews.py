@@ -12,10 +12,10 @@ from html import escape
 
 import pandas as pd
 
-from ..model.asof import events_up_to, next_range
+from ..model.asof import events_up_to
 from ..model.corpus import load_corpus
 from ..model.eras import load_eras
-from ..model.events import EventLog, load_events
+from ..model.events import EventLog, load_events, next_range
 from ..model.glossary import load_glossary
 from ..model.places import load_places
 from ..model.readings import Part, load_reading, load_readings

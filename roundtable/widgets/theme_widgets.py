@@ -15,9 +15,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analysis.textlens import MAX_QUERY_CHARS, kwic, kwic_summary, tokens
-from ..model.asof import next_range
 from ..model.corpus import THEME_TITLES, THEMES, load_corpus
 from ..model.estimative import load_estimative_words
+from ..model.events import next_range
 from ..model.glossary import load_glossary
 from ..views.render import STYLE, passages_html
 from ..views.textfigures import HeatmapDrawing

@@ -11,9 +11,8 @@ from html import escape
 
 import ipywidgets as w
 
-from ..model.asof import next_range
 from ..model.corpus import load_corpus
-from ..model.events import CATEGORIES, EventLog, load_events
+from ..model.events import CATEGORIES, EventLog, load_events, next_range
 from ..model.glossary import load_glossary
 from ..model.places import load_places
 from ..views.eventviews import event_detail_html, event_summary, passages_for_place
