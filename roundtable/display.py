@@ -1,24 +1,46 @@
-"""Thin wrappers that turn package results into notebook output."""
+"""The facade the lessons call: thin wrappers that turn package results into
+notebook output.
+
+Each interactive piece is one call that returns one output (see
+widgets/fallback.py): the live widget where a kernel runs, its static HTML
+everywhere else. The lessons never show a widget and its static copy side by
+side.
+"""
 from __future__ import annotations
+
+import base64
+from html import escape
 
 from IPython.display import HTML, Markdown
 
-from .core.paths import REPO_ROOT
-from .model.corpus import load_corpus
+from .analysis.textlens import kwic, kwic_summary, speaker_theme_counts
+from .core.paths import work_dir
+from .model.corpus import THEME_TITLES, load_corpus
+from .model.events import load_events
 from .model.exercises import load_bank
 from .model.forecasts import FORECAST_NOTEBOOK, forecast_questions
 from .model.glossary import load_glossary
 from .model.groundrules import ground_rules
 from .model.readings import load_reading, load_readings
-from .views.render import passages_html
-from .views.tables import table
+from .views.eventviews import event_summary, event_table, places_overview
+from .views.figcache import cached_figure
+from .views.forecastviews import forecast_table, reveal_static_html
+from .views.render import STYLE, passages_html
+from .views.tables import table, table_html
 from .views.themeviews import next_events_static, reading_html
-from .widgets.exercise_widgets import (
-    AnswerBox,
-    QuizWidget,
-    prompt_html,
-    quiz_static_html,
+from .widgets.exercise_widgets import AnswerBox, QuizWidget, prompt_html, quiz_static_html
+from .widgets.fallback import Interactive
+from .widgets.forecast_widgets import BlindForecasts, RevealPanel
+from .widgets.theme_widgets import (
+    ALL_THEMES,
+    KeywordSearch,
+    NextEventsToggle,
+    SpeakerComparison,
+    ThemeHeatmap,
+    comparison_table,
+    kwic_html,
 )
+from .widgets.timeline_widgets import PlacePicker, TimelineExplorer
 from .work.answers import AnswerStore
 from .work.exports import export_answers
 
@@ -44,22 +66,25 @@ def show_prompt(notebook: str, prompt_id: str, number: str) -> HTML:
     return HTML(prompt_html(load_bank(notebook).prompt(prompt_id), number))
 
 
-def answer_box(notebook: str, prompt_id: str):
-    """A live answer box for one prompt; the answer saves as it is typed."""
+def answer_box(notebook: str, prompt_id: str) -> Interactive:
+    """A live answer box for one prompt; the answer saves as it is typed.
+    Without a kernel, a line says how to get the box."""
 
-    return AnswerBox(notebook, load_bank(notebook).prompt(prompt_id)).widget()
+    prompt = load_bank(notebook).prompt(prompt_id)
+    note = (f"<p><em>✎ Answer box ({escape(prompt.id)}): run the notebook to write your answer here. "
+            "It is saved as you type, in <code>my-work/</code>.</em></p>")
+    return Interactive(AnswerBox(notebook, prompt).widget(), note,
+                       f"Answer box for {prompt.id} (run the notebook to write in it)")
 
 
-def quiz(notebook: str, items=None):
-    """The notebook's self-check quiz (or some of its items) as a live widget."""
+def quiz(notebook: str, items=None) -> Interactive:
+    """The notebook's self-check quiz (or some of its items): a live widget,
+    or, without a kernel, the questions with their answers folded away."""
 
-    return QuizWidget(load_bank(notebook).quiz_items(items)).widget()
-
-
-def quiz_static(notebook: str, items=None) -> HTML:
-    """The same quiz for readers without a kernel: answers folded away."""
-
-    return HTML(quiz_static_html(load_bank(notebook).quiz_items(items)))
+    chosen = load_bank(notebook).quiz_items(items)
+    count = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
+    return Interactive(QuizWidget(chosen).widget(), quiz_static_html(chosen),
+                       f"Quiz, {count} (run the notebook to check your answers)")
 
 
 def show_reading(notebook: str, part_id: str) -> HTML:
@@ -68,14 +93,10 @@ def show_reading(notebook: str, part_id: str) -> HTML:
     return HTML(reading_html(notebook, part_id))
 
 
-def check_quiz(notebook: str, part_id: str):
-    """The quiz items that close a reading part, as a live widget."""
+def check_quiz(notebook: str, part_id: str) -> Interactive:
+    """The quiz items that close a reading part."""
 
     return quiz(notebook, load_reading(notebook).part(part_id).check_quiz)
-
-
-def check_quiz_static(notebook: str, part_id: str) -> HTML:
-    return quiz_static(notebook, load_reading(notebook).part(part_id).check_quiz)
 
 
 def show_rubric(notebook: str) -> HTML:
@@ -92,26 +113,92 @@ def review_items(notebook: str) -> list[str]:
     return [q.id for q in load_bank(notebook).quiz if q.id not in used]
 
 
-def review_quiz(notebook: str):
-    """The review quiz as a live widget."""
+def review_quiz(notebook: str) -> Interactive:
+    """The review quiz: the items no reading part uses as its check."""
     return quiz(notebook, review_items(notebook))
 
 
-def review_quiz_static(notebook: str) -> HTML:
-    return quiz_static(notebook, review_items(notebook))
+def next_events_toggle(notebook: str) -> Interactive:
+    """What happened next, off until the student switches it on; without a
+    kernel, the same list folded away until opened."""
+
+    return Interactive(NextEventsToggle(notebook).widget(), next_events_static(notebook),
+                       "What happened next, hidden until opened")
 
 
-def show_next_events(notebook: str) -> HTML:
-    """What happened next, folded away until opened (the toggle's companion)."""
+def compare_speakers(theme: str, first: str, second: str) -> Interactive:
+    """Two speakers side by side; without a kernel, every speaker's
+    paragraphs, words and hedge words on the theme."""
 
-    return HTML(next_events_static(notebook))
+    label = "all themes" if theme == ALL_THEMES else THEME_TITLES[theme]
+    static = (f"<p><strong>Every speaker on {escape(label)}</strong> (run the notebook to compare two "
+              f"side by side):</p>" + table_html(comparison_table(theme)))
+    return Interactive(SpeakerComparison(theme, first, second).widget(), static,
+                       f"Speaker comparison on {label} (run the notebook to choose speakers)")
+
+
+def keyword_search(query: str, whole_words: bool = True) -> Interactive:
+    """Keyword in context, starting from `query`; without a kernel, the
+    results for `query`."""
+
+    static = (f"<p><strong>Keyword in context: “{escape(query)}”</strong> (run the notebook to search for "
+              f"another word)</p>" + STYLE + kwic_html(kwic(query, whole_words=whole_words), query))
+    return Interactive(KeywordSearch(query, whole_words=whole_words).widget(), static,
+                       f"Keyword search for “{query}” (run the notebook to search)")
+
+
+def theme_heatmap() -> Interactive:
+    """The speaker × theme heat map with its controls; without a kernel, the
+    figure (with its text) and the counts."""
+
+    figure = cached_figure("heatmap_chart")
+    image = base64.b64encode(figure.png).decode("ascii")
+    static = (f"<figure><img src='data:image/png;base64,{image}' alt='{escape(figure.title)}' "
+              f"style='max-width:640px;width:100%'><figcaption><pre>{escape(figure.summary)}</pre></figcaption></figure>"
+              "<p>Paragraphs per speaker and theme (main and second themes):</p>" + table_html(speaker_theme_counts()))
+    return Interactive(ThemeHeatmap().widget(), static, "Speaker × theme heat map (run the notebook to change it)")
+
+
+def timeline_explorer() -> Interactive:
+    """The event explorer; without a kernel, every event up to the crisis
+    weeks as a table."""
+
+    frame = load_events().filter(include_after=False)
+    static = f"<p>{escape(event_summary(frame, False))}</p>" + table_html(event_table(frame))
+    return Interactive(TimelineExplorer().widget(), static, "Timeline explorer (run the notebook to filter events)")
+
+
+def place_picker() -> Interactive:
+    """Pick a place; without a kernel, every place with its events and passages."""
+
+    return Interactive(PlacePicker().widget(), table_html(places_overview()),
+                       "Place picker (run the notebook to choose a place)")
+
+
+def blind_forecasts() -> Interactive:
+    """The blind forecast boxes; without a kernel, the claims as a table
+    (no outcomes)."""
+
+    static = ("<p><strong>The claims to forecast</strong> (run the notebook to enter and save your "
+              "forecasts; no outcomes here):</p>" + table_html(forecast_table()))
+    return Interactive(BlindForecasts().widget(), static, "Blind forecasts (run the notebook to enter yours)")
+
+
+def reveal_panel() -> Interactive:
+    """The reveal, off until switched on; without a kernel, the panel's
+    outcomes and scores folded away until opened."""
+
+    return Interactive(RevealPanel().widget(), reveal_static_html(), "The reveal, hidden until opened")
 
 
 def export_my_answers(notebook: str, student: str = "student") -> str:
     """Write this notebook's answers to Markdown and HTML for handing in."""
     extra = forecast_questions() if notebook == FORECAST_NOTEBOOK else None
     md, html = export_answers(AnswerStore(student=student), load_bank(notebook), extra_questions=extra)
-    where = lambda p: p.relative_to(REPO_ROOT) if p.is_relative_to(REPO_ROOT) else p  # noqa: E731
+    # Shown from the folder that holds my-work (the clone), so the message
+    # reads the same wherever the work folder is put.
+    base = work_dir().parent
+    where = lambda p: p.relative_to(base).as_posix() if p.is_relative_to(base) else p  # noqa: E731
     return f"Written: {where(md)} and {where(html)}"
 
 

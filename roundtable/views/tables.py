@@ -5,7 +5,12 @@ from __future__ import annotations
 from IPython.display import HTML
 
 
-def table(frame) -> HTML:
+def table_html(frame) -> str:
     """A DataFrame as an escaped HTML table with every cell in full."""
     named_index = frame.index.name is not None
-    return HTML(frame.to_html(index=named_index, escape=True, border=0, classes="rt-table", na_rep=""))
+    return frame.to_html(index=named_index, escape=True, border=0, classes="rt-table", na_rep="")
+
+
+def table(frame) -> HTML:
+    """The table as notebook output."""
+    return HTML(table_html(frame))

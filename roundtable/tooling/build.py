@@ -1,0 +1,285 @@
+"""`make notebooks`: build each notebooks/NN_name.ipynb from lessons/NN_name.md.
+
+The lessons (MyST Markdown that Jupytext reads) are the only form anyone
+edits. The build
+
+1. reads a lesson and inserts the cells every notebook shares: the setup that
+   finds the package (before the lesson's first code cell) and the export of
+   the student's answers (before "For instructors", or before the closing
+   key points);
+2. gives every cell an id made from its content, so that inserting a cell
+   leaves the others' ids alone, and folds code inputs away (one click shows
+   them): students of politics read a document, not code;
+3. executes the notebook in a fresh kernel from notebooks/, with the student
+   work folder pointed at a throwaway one, so no one's answers reach the
+   committed outputs;
+4. stores what a reader without a kernel can use: widget views are dropped
+   (each widget's display carries its static HTML, see
+   widgets/fallback.py), and so are widget state and timing metadata;
+5. writes the same bytes whenever the lesson, the data and the code are the
+   same.
+
+`python -m roundtable.tooling.build --check` builds into a temporary folder
+and compares with the committed notebooks, naming the first cell that
+differs; the test suite runs it.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from ..core.paths import REPO_ROOT, WORK_DIR_ENV
+
+LESSONS_DIR = REPO_ROOT / "lessons"
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+TIMEOUT_SECONDS = 300
+
+SETUP_MARKDOWN = """## Step 1. Load the collection
+
+The first code cell of every notebook finds the collection's own Python package. Run the cells in
+order (Shift + Enter), or all at once with *Run → Run All Cells*. The code is folded away: click
+the bar beside a cell to see it."""
+
+SETUP_CODE = """# Setup: find this clone's `roundtable` package, wherever the notebook was opened.
+import pathlib, sys
+here = pathlib.Path.cwd().resolve()
+root = next((p for p in (here, *here.parents) if (p / "roundtable" / "__init__.py").is_file()), None)
+if root is None:
+    raise RuntimeError("Open this notebook from a clone of the collection (README: 'Other ways to run it').")
+sys.path.insert(0, str(root))"""
+
+EXPORT_MARKDOWN = """To hand in your answers, run the next cell: it writes them to Markdown and HTML files in
+`my-work/exports/`."""
+
+EXPORT_CODE = """from roundtable.display import export_my_answers
+export_my_answers("{name}")"""
+
+#: The notebook metadata every built notebook carries, whatever the Python
+#: patch version of the machine that built it.
+NOTEBOOK_METADATA = {
+    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+    "language_info": {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+                      "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+                      "pygments_lexer": "ipython3"},
+}
+
+
+class BuildError(Exception):
+    """A lesson that cannot be built; the message names the lesson and the cell."""
+
+
+# --- Assembling --------------------------------------------------------------
+
+def lesson_paths(names=None) -> list[Path]:
+    """The lessons to build: all of them, or those named (with or without .md)."""
+    every = sorted(LESSONS_DIR.glob("[0-9][0-9]_*.md"))
+    if not names:
+        return every
+    wanted = {Path(n).stem for n in names}
+    unknown = wanted - {p.stem for p in every}
+    if unknown:
+        raise BuildError(f"no lesson named {', '.join(sorted(unknown))} in {LESSONS_DIR.relative_to(REPO_ROOT)}/")
+    return [p for p in every if p.stem in wanted]
+
+
+def read_lesson(path: Path) -> nbformat.NotebookNode:
+    try:
+        notebook = jupytext.read(path, fmt="md:myst")
+    except Exception as error:  # jupytext raises many kinds; all mean the same to an author
+        raise BuildError(f"{path.name}: cannot be read as a MyST notebook: {error}") from error
+    if not any(c.cell_type == "code" for c in notebook.cells):
+        raise BuildError(f"{path.name}: has no code cell (a lesson starts its code with its imports)")
+    return notebook
+
+
+def cell_id(cell_type: str, source: str, seen: dict[str, int]) -> str:
+    """An id from the cell's content: the same cell keeps its id when others
+    are added or removed. A repeated cell gets a numbered suffix."""
+    base = f"{'code' if cell_type == 'code' else 'md'}-{hashlib.sha256(source.encode()).hexdigest()[:10]}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def export_position(cells) -> int:
+    """Where the export cells go: before the instructors' self-test, or
+    before the closing key points."""
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("### For instructors"):
+            return index
+    return len(cells) - 1
+
+
+def assemble(lesson: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """The lesson's cells with the shared setup and export cells, ids, and
+    code folded away; not yet executed."""
+    cells = [nbformat.v4.new_markdown_cell(c.source, metadata=dict(c.metadata)) if c.cell_type == "markdown"
+             else nbformat.v4.new_code_cell(c.source, metadata=dict(c.metadata)) for c in lesson.cells]
+    first_code = next(i for i, c in enumerate(cells) if c.cell_type == "code")
+    cells[first_code:first_code] = [nbformat.v4.new_markdown_cell(SETUP_MARKDOWN), nbformat.v4.new_code_cell(SETUP_CODE)]
+    at = export_position(cells)
+    cells[at:at] = [nbformat.v4.new_markdown_cell(EXPORT_MARKDOWN),
+                    nbformat.v4.new_code_cell(EXPORT_CODE.format(name=name))]
+    seen: dict[str, int] = {}
+    for cell in cells:
+        cell["id"] = cell_id(cell.cell_type, cell.source, seen)
+        if cell.cell_type == "code":
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    notebook = nbformat.v4.new_notebook(cells=cells, metadata=dict(NOTEBOOK_METADATA))
+    notebook.nbformat, notebook.nbformat_minor = 4, 5
+    return notebook
+
+
+# --- Executing and storing ---------------------------------------------------
+
+def execute(notebook: nbformat.NotebookNode, lesson_name: str) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel from notebooks/, with a throwaway
+    work folder."""
+    with tempfile.TemporaryDirectory(prefix="roundtable-build-") as scratch:
+        saved = os.environ.get(WORK_DIR_ENV)
+        os.environ[WORK_DIR_ENV] = str(Path(scratch) / "my-work")
+        try:
+            client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
+                                    resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+                                    record_timing=False, store_widget_state=False, coalesce_streams=True)
+            client.execute()
+        except CellExecutionError as error:
+            raise BuildError(f"lessons/{lesson_name}.md: a cell failed while building:\n{error}") from error
+        finally:
+            if saved is None:
+                os.environ.pop(WORK_DIR_ENV, None)
+            else:
+                os.environ[WORK_DIR_ENV] = saved
+    return notebook
+
+
+def finalize(notebook: nbformat.NotebookNode, lesson_name: str) -> nbformat.NotebookNode:
+    """Keep only what does not change between runs and what a reader without
+    a kernel can use."""
+    for number, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        cell.metadata.pop("execution", None)
+        outputs = []
+        for output in cell.outputs:
+            data = output.get("data")
+            if data is not None and WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                if "text/html" not in data:
+                    raise BuildError(f"lessons/{lesson_name}.md, cell {number} ({cell.source.splitlines()[0]!r}): "
+                                     "shows a widget with no static version; return it through "
+                                     "widgets.fallback.Interactive")
+            if outputs and output.output_type == "stream" and outputs[-1].output_type == "stream" \
+                    and outputs[-1].name == output.name:
+                outputs[-1].text += output.text
+                continue
+            outputs.append(output)
+        cell.outputs = outputs
+    notebook.metadata = nbformat.from_dict(dict(NOTEBOOK_METADATA))
+    return notebook
+
+
+def to_bytes(notebook: nbformat.NotebookNode) -> bytes:
+    """The notebook as nbformat writes it, with one final newline."""
+    text = nbformat.writes(notebook, version=4)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def build_one(lesson: Path) -> bytes:
+    """One lesson, assembled, executed and finalized, as file bytes."""
+    name = lesson.stem
+    notebook = assemble(read_lesson(lesson), name)
+    nbformat.validate(notebook)
+    return to_bytes(finalize(execute(notebook, name), name))
+
+
+def build(lessons: list[Path], out_dir: Path, jobs: int) -> list[Path]:
+    """Build `lessons` into `out_dir` (in parallel kernels); return the written paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # Same hash seed in every kernel: nothing in the output may depend on set order.
+    os.environ["PYTHONHASHSEED"] = "0"
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(lessons)))) as pool:
+        results = list(pool.map(build_one, lessons))
+    written = []
+    for lesson, data in zip(lessons, results):
+        target = out_dir / f"{lesson.stem}.ipynb"
+        if not target.exists() or target.read_bytes() != data:
+            partial = target.with_suffix(".ipynb.partial")
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        written.append(target)
+    return written
+
+
+# --- Comparing ---------------------------------------------------------------
+
+def first_difference(built: Path, committed: Path) -> str | None:
+    """None if the files are the same bytes, else where they first differ."""
+    if not committed.exists():
+        return f"{committed.name}: not committed (run `make notebooks` and commit it)"
+    if built.read_bytes() == committed.read_bytes():
+        return None
+    new, old = nbformat.read(built, as_version=4), nbformat.read(committed, as_version=4)
+    for index, (a, b) in enumerate(zip(new.cells, old.cells)):
+        if a != b:
+            part = "source" if a.get("source") != b.get("source") else \
+                   "outputs" if a.get("outputs") != b.get("outputs") else "id or metadata"
+            return (f"{committed.name}: cell {index} (id {b.get('id')}) differs in its {part}: "
+                    f"{a.get('source', '').splitlines()[0] if a.get('source') else ''!r}")
+    if len(new.cells) != len(old.cells):
+        return f"{committed.name}: {len(new.cells)} cells built, {len(old.cells)} committed"
+    return f"{committed.name}: the notebook metadata or formatting differs"
+
+
+def extra_notebooks(lessons: list[Path]) -> list[str]:
+    """Committed notebooks with no lesson: nothing would rebuild them."""
+    stems = {p.stem for p in lessons}
+    return sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb") if p.stem not in stems)
+
+
+def check(lessons: list[Path], jobs: int) -> list[str]:
+    """Build into a temporary folder; list every notebook that differs from
+    the committed one."""
+    with tempfile.TemporaryDirectory(prefix="roundtable-check-") as tmp:
+        built = build(lessons, Path(tmp), jobs)
+        problems = [first_difference(path, NOTEBOOKS_DIR / path.name) for path in built]
+    problems = [p for p in problems if p]
+    problems += [f"{name}: has no lesson in lessons/" for name in extra_notebooks(lesson_paths())]
+    return problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("lessons", nargs="*", help="lesson names (default: all)")
+    parser.add_argument("--check", action="store_true", help="compare a fresh build with the committed notebooks")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="kernels run at once")
+    args = parser.parse_args(argv)
+    try:
+        lessons = lesson_paths(args.lessons)
+        if args.check:
+            problems = check(lessons, args.jobs)
+            for problem in problems:
+                print(problem)
+            print("The committed notebooks match a fresh build." if not problems else
+                  f"{len(problems)} notebook(s) differ from a fresh build: run `make notebooks` and commit.")
+            return 1 if problems else 0
+        for path in build(lessons, NOTEBOOKS_DIR, args.jobs):
+            print(f"built {path.relative_to(REPO_ROOT)} ({path.stat().st_size // 1000} KB)")
+        return 0
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""One output for one interactive piece.
+
+A cell that shows a widget returns an `Interactive`: its display bundle holds
+the live widget's view, a static HTML version of the same content and a
+short, stable `text/plain`. Where a kernel runs (JupyterLab, Notebook 7,
+Voila) the widget view ranks first and the student sees the widget once;
+where none runs (GitHub, nbviewer, an HTML export, a notebook not yet run)
+the HTML shows. The notebook build drops the widget view from the committed
+outputs (it points at a model that only exists in a running kernel), so what
+is stored is exactly the fallback, and nbval, which never compares widget
+views, checks the HTML and the text strictly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as w
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@dataclass
+class Interactive:
+    """A widget, its static HTML and a one-line description (text/plain)."""
+
+    widget: w.Widget
+    fallback_html: str
+    label: str
+
+    def __post_init__(self):
+        if not self.fallback_html.strip():
+            raise ValueError(f"{self.label}: an interactive piece needs a static version for readers without a kernel")
+        if "\n" in self.label or len(self.label) > 160:
+            raise ValueError(f"the text/plain label must be one short line, got {self.label!r}")
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = {"text/html": self.fallback_html, "text/plain": self.label}
+        view = self.widget._repr_mimebundle_().get(WIDGET_VIEW)
+        if view is not None:
+            bundle[WIDGET_VIEW] = view
+        return bundle

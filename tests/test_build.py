@@ -1,0 +1,192 @@
+"""The notebook build (roundtable/tooling/build.py): lessons in, notebooks out,
+the same bytes every time, and a check that the committed notebooks are
+exactly what the lessons build."""
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from roundtable.tooling import build
+
+REPO = Path(__file__).parent.parent
+
+LESSON = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# 99 · A lesson
+
+Opening.
+
+```{code-cell}
+from roundtable.display import table
+```
+
+## Step 2
+
++++
+
+**Check.** Pick an answer.
+
+```{code-cell}
+x = 1
+```
+
+**Check.** Pick an answer.
+
++++
+
+### For instructors: check that the widgets work
+
+```{code-cell}
+print(x)
+```
+
++++
+
+## Key points
+
+- One.
+"""
+
+
+def lesson(tmp_path: Path, text: str = LESSON, name: str = "99_a_lesson") -> Path:
+    path = tmp_path / f"{name}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assembled(tmp_path: Path, text: str = LESSON):
+    return build.assemble(build.read_lesson(lesson(tmp_path, text)), "99_a_lesson")
+
+
+def test_setup_goes_before_the_first_code_cell_and_export_before_the_instructors(tmp_path):
+    cells = assembled(tmp_path).cells
+    sources = [c.source for c in cells]
+    assert sources[0].startswith("# 99 · A lesson")
+    assert sources[1] == build.SETUP_MARKDOWN and sources[2] == build.SETUP_CODE
+    assert sources[3].startswith("from roundtable.display import table")
+    at = sources.index(build.EXPORT_MARKDOWN)
+    assert sources[at + 1] == 'from roundtable.display import export_my_answers\nexport_my_answers("99_a_lesson")'
+    assert sources[at + 2].startswith("### For instructors")
+
+
+def test_without_an_instructors_section_the_export_goes_before_the_key_points(tmp_path):
+    text = LESSON.replace("+++\n\n### For instructors: check that the widgets work\n\n```{code-cell}\nprint(x)\n```\n\n", "")
+    sources = [c.source for c in assembled(tmp_path, text).cells]
+    assert sources[-3:-1] == [build.EXPORT_MARKDOWN,
+                              'from roundtable.display import export_my_answers\nexport_my_answers("99_a_lesson")']
+    assert sources[-1].startswith("## Key points")
+
+
+def test_ids_come_from_the_content_so_an_inserted_cell_moves_no_other_id(tmp_path):
+    before = assembled(tmp_path)
+    ids = [c.id for c in before.cells]
+    assert len(set(ids)) == len(ids)
+    repeated = [c.id for c in before.cells if c.source == "**Check.** Pick an answer."]
+    assert repeated[1] == repeated[0] + "-2"
+    after = assembled(tmp_path, LESSON.replace("Opening.", "Opening.\n\n+++\n\nA new paragraph."))
+    assert len(after.cells) == len(before.cells) + 1
+    assert [c.id for c in after.cells if c.source != "A new paragraph."] == ids
+    nbformat.validate(after)
+
+
+def test_code_is_folded_away_and_markdown_is_not(tmp_path):
+    for cell in assembled(tmp_path).cells:
+        hidden = cell.metadata.get("jupyter", {}).get("source_hidden")
+        assert hidden is (True if cell.cell_type == "code" else None)
+
+
+def test_a_lesson_without_code_is_refused_with_its_name(tmp_path):
+    with pytest.raises(build.BuildError, match="99_a_lesson.md: has no code cell"):
+        build.read_lesson(lesson(tmp_path, "# Only words\n"))
+
+
+def executed_by_hand(tmp_path):
+    """An assembled notebook with the outputs a kernel would give, so that
+    finalize can be tested without one."""
+    notebook = assembled(tmp_path)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    widget = {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+              "text/html": "<p>static</p>", "text/plain": "Quiz, 1 question"}
+    code[2].outputs = [nbformat.v4.new_output("display_data", data=widget),
+                       nbformat.v4.new_output("stream", name="stdout", text="one\n"),
+                       nbformat.v4.new_output("stream", name="stdout", text="two\n")]
+    code[2].metadata["execution"] = {"iopub.status.busy": "2026-11-28T10:00:00Z"}
+    notebook.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    notebook.metadata["language_info"] = {"name": "python", "version": "3.11.99"}
+    return notebook, code[2]
+
+
+def test_finalize_keeps_the_static_version_and_drops_what_changes_between_runs(tmp_path):
+    notebook, cell = executed_by_hand(tmp_path)
+    build.finalize(notebook, "99_a_lesson")
+    assert cell.outputs[0].data == {"text/html": "<p>static</p>", "text/plain": "Quiz, 1 question"}
+    assert [o.text for o in cell.outputs[1:]] == ["one\ntwo\n"]
+    assert "execution" not in cell.metadata
+    assert notebook.metadata == build.NOTEBOOK_METADATA
+    twice = build.finalize(copy.deepcopy(notebook), "99_a_lesson")
+    assert build.to_bytes(twice) == build.to_bytes(notebook)
+
+
+def test_a_widget_with_no_static_version_fails_the_build_naming_the_cell(tmp_path):
+    notebook, cell = executed_by_hand(tmp_path)
+    del cell.outputs[0].data["text/html"]
+    with pytest.raises(build.BuildError, match=r"lessons/99_a_lesson.md, cell \d+ \('x = 1'\): shows a widget"):
+        build.finalize(notebook, "99_a_lesson")
+
+
+def test_a_failing_cell_names_the_lesson(tmp_path):
+    broken = lesson(tmp_path, LESSON.replace("x = 1", "x = 1 / 0"), name="98_broken")
+    with pytest.raises(build.BuildError, match=r"lessons/98_broken.md: a cell failed") as caught:
+        build.build_one(broken)
+    assert "ZeroDivisionError" in str(caught.value)
+
+
+def test_the_first_difference_names_the_notebook_and_the_cell(tmp_path):
+    notebook, _ = executed_by_hand(tmp_path)
+    build.finalize(notebook, "99_a_lesson")
+    (tmp_path / "built").mkdir()
+    (tmp_path / "committed").mkdir()
+    built, committed = tmp_path / "built" / "99.ipynb", tmp_path / "committed" / "99.ipynb"
+    built.write_bytes(build.to_bytes(notebook))
+    committed.write_bytes(build.to_bytes(notebook))
+    assert build.first_difference(built, committed) is None
+    index = next(i for i, c in enumerate(notebook.cells) if c.source == "x = 1")
+    notebook.cells[index].outputs[0].data["text/html"] = "<p>changed</p>"
+    committed.write_bytes(build.to_bytes(notebook))
+    assert build.first_difference(built, committed) == \
+        f"99.ipynb: cell {index} (id {notebook.cells[index].id}) differs in its outputs: 'x = 1'"
+    assert "not committed" in build.first_difference(built, tmp_path / "missing.ipynb")
+
+
+def test_every_notebook_has_a_lesson_and_every_lesson_a_notebook():
+    lessons = {p.stem for p in build.lesson_paths()}
+    notebooks = {p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert lessons and lessons == notebooks
+    assert build.extra_notebooks(build.lesson_paths()) == []
+
+
+def test_an_unknown_lesson_name_is_refused():
+    with pytest.raises(build.BuildError, match="no lesson named 42_nothing"):
+        build.lesson_paths(["42_nothing"])
+
+
+def test_the_committed_notebooks_are_exactly_a_fresh_build():
+    """The whole build, into a temporary folder, compared byte for byte."""
+    result = subprocess.run([sys.executable, "-m", "roundtable.tooling.build", "--check"], cwd=REPO,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert "match a fresh build" in result.stdout
