@@ -19,16 +19,16 @@ export MPLCONFIGDIR        := $(STATE)/matplotlib
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab present test test-fast bench notebooks instructor sources clean-env help
+.PHONY: lab present test test-fast bench notebooks check-notebooks instructor sources clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
 	@echo "make present    projector mode: the notebooks as clean apps (Voila)"
 	@echo "make test       create the environment and run every test"
-	@echo "make notebooks  re-execute all notebooks in place (after changing data or package)"
+	@echo "make notebooks  build notebooks/ from lessons/ (after editing a lesson, data or the package)"
+	@echo "make check-notebooks  fail if a fresh build differs from the committed notebooks"
 	@echo "make instructor build the instructor edition into build/instructor/"
 	@echo "make bench      benchmarks, report in bench/results/"
 	@echo "make sources    report on every cited source, in build/sources/"
@@ -59,10 +59,12 @@ lab: $(VENV)/.installed-run | $(STATE)/.made
 # Projector mode: Voila serves every notebook as an app without code, in the
 # collection's "projector" template (voila/templates/projector: large type, no
 # stylesheets fetched from the internet). JUPYTER_PATH lets Voila find it.
+# Jupytext's JupyterLab extension is left out: Voila cannot load it.
 PRESENT_PORT ?= 8866
 present: $(VENV)/.installed-run | $(STATE)/.made
 	JUPYTER_PATH=$(CURDIR) $(BIN)/voila --port=$(PRESENT_PORT) --Voila.ip=127.0.0.1 \
-	    --template=projector --theme=light --strip_sources=True notebooks/
+	    --template=projector --theme=light --strip_sources=True \
+	    "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext']" notebooks/
 
 # The whole suite: package tests and strict nbval on every notebook. xdist
 # keeps each notebook on one worker (--dist loadfile).
@@ -78,11 +80,18 @@ test-fast: $(VENV)/.installed-test | $(STATE)/.made
 bench: $(VENV)/.installed-test | $(STATE)/.made
 	$(BIN)/python -m roundtable.tooling.bench --out bench/results
 
-# Re-execute every notebook top to bottom in a fresh kernel and store the
-# outputs, so that the committed notebooks match the data and the package.
+# Build notebooks/NN_name.ipynb from lessons/NN_name.md: insert the shared
+# setup and export cells, execute in a fresh kernel, store the outputs without
+# widget state or timings. The same inputs give the same bytes, so running it
+# twice leaves `git status` clean. LESSONS=02_iran builds one.
+LESSONS ?=
 notebooks: $(VENV)/.installed-run | $(STATE)/.made
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+	$(BIN)/python -m roundtable.tooling.build $(LESSONS)
+
+# Fails, naming the notebook and its first differing cell, if a fresh build
+# differs from what is committed (make test runs the same check).
+check-notebooks: $(VENV)/.installed-run | $(STATE)/.made
+	$(BIN)/python -m roundtable.tooling.build --check
 
 # Lesson plans, answer keys, facilitation notes and ground rules, built from
 # exercises/ into build/instructor/ (gitignored: it holds the answer keys).

@@ -39,7 +39,7 @@ def test_floor_notebooks_find_the_package_and_only_import(tmp_path):
     assert len(floor.cells) == 2
     assert 'p / "roundtable" / "__init__.py"' in floor.cells[0].source
     assert all(line.startswith(("from ", "import ")) for line in floor.cells[1].source.splitlines())
-    assert "TimelineExplorer" in floor.cells[1].source
+    assert "timeline_explorer" in floor.cells[1].source
 
 
 def test_the_benchmark_runs_on_a_tiny_setting():

@@ -132,6 +132,10 @@ def test_every_notebook_renders_in_voila_without_errors(voila, tab, notebook):
     assert page.locator(".jp-CodeMirrorEditor, .jp-InputArea-editor").count() == 0, "code is shown"
     assert page.locator(".jupyter-widgets").count() > 0, "no widget rendered"
     assert tab.error_outputs() == []
+    # Each piece shows once: the live widget, not its static version as well.
+    assert page.locator("summary", has_text="Show the answer").count() == 0, "a quiz is shown twice"
+    assert page.get_by_text(re.compile("run the notebook to write your answer")).count() == 0
+    assert page.get_by_text(re.compile("Error displaying widget|model not found")).count() == 0
     save_screenshot(page, SCREENSHOTS / f"voila-{notebook.removesuffix('.ipynb')}.png")
     # The quiz responds: pick an option, check it, read the feedback in words.
     page.locator(".widget-radio-box").first.locator("input[type=radio]").first.check()
@@ -214,6 +218,12 @@ def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, 
         page = tab.page
         page.goto(f"{lab.url}/lab/tree/{lab_copy}", timeout=RENDER_TIMEOUT)
         page.locator(".jp-NotebookPanel").first.wait_for(timeout=RENDER_TIMEOUT)
+        # Before it runs: the static versions, no widget error, code folded away.
+        quiz_answers = page.locator(".jp-OutputArea-output summary", has_text="Show the answer")
+        quiz_answers.first.wait_for(state="attached", timeout=RENDER_TIMEOUT)
+        assert page.get_by_text(re.compile("Error displaying widget|model not found")).count() == 0
+        assert page.locator(".jp-CodeCell .jp-InputPlaceholder").count() > 0
+        assert page.locator(".jp-CodeCell .jp-Editor:visible").count() == 0, "code is not folded away"
         # Run all once the notebook and its kernel are ready, as a user would
         # after the kernel indicator turns idle; clicking the menu earlier, on
         # a loaded machine, could be lost.
@@ -222,13 +232,20 @@ def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, 
         page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
                       " await panel.context.ready; await panel.sessionContext.ready;"
                       " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        # Done when every code cell shows an execution count and none is running.
+        # Done when every code cell has an execution count and the kernel is
+        # idle (read from the model: the folded code shows no prompt).
         page.wait_for_function(
-            "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];"
-            " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }", timeout=RENDER_TIMEOUT)
+            "() => { const panel = window.jupyterapp.shell.currentWidget; const cells = panel.content.model.cells;"
+            " const code = []; for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
+            " if (c.type === 'code') code.push(c); }"
+            " return code.length > 0 && code.every(c => c.executionCount !== null)"
+            " && panel.sessionContext.session.kernel.status === 'idle'; }", timeout=RENDER_TIMEOUT)
         page.locator(".jp-NotebookPanel .widget-radio-box").first.wait_for(state="attached", timeout=60_000)
         assert page.locator(".jp-NotebookPanel .jupyter-widgets").count() > 0
         assert tab.error_outputs() == []
+        # Once it has run, each widget replaces its static version: shown once.
+        assert quiz_answers.count() == 0
+        save_screenshot(page, SCREENSHOTS / "lab-00_start_here-run.png")
     assert (REPO / "notebooks" / "00_start_here.ipynb").read_bytes() == committed
 
 

@@ -1,7 +1,8 @@
 """Every notebook follows the collection's shape: it finds the package from
 the clone, opens with a focus question, objectives and timing, ends with key
-points and a link to a notebook that exists, is stored executed in order, and
-ignores output only where a live widget is shown."""
+points and a link to a notebook that exists, is stored executed in order,
+shows each widget once (its static version stored in the same output) and
+keeps its code folded away."""
 from __future__ import annotations
 
 import json
@@ -56,9 +57,37 @@ def test_stored_executed_in_order_without_errors(notebook):
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
 
 
-def test_output_is_ignored_only_for_live_widgets(notebook):
+def test_no_output_is_ignored_and_no_marker_is_shown(notebook):
+    """Every output is checked by nbval; markers, where one is ever needed,
+    are cell tags, never comments that students read."""
     for cell in cells(notebook):
-        if cell["cell_type"] == "code" and "# NBVAL_IGNORE_OUTPUT" in source(cell):
-            kinds = {k for o in cell["outputs"] for k in o.get("data", {})}
-            assert "application/vnd.jupyter.widget-view+json" in kinds, \
-                f"{notebook.name}: NBVAL_IGNORE_OUTPUT on a cell that shows no widget"
+        assert "NBVAL" not in source(cell), f"{notebook.name}: an nbval comment in cell {cell['id']}"
+
+
+def test_widgets_are_stored_as_their_static_version_only(notebook):
+    """The committed outputs hold no widget view (it would render as "model
+    not found" before the notebook runs) and no widget state; every display
+    that held a widget keeps its HTML and a one-line text."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    assert "widgets" not in nb["metadata"]
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            assert "application/vnd.jupyter.widget-view+json" not in data
+            plain = "".join(data.get("text/plain", ""))
+            assert not plain.startswith(("VBox(", "HBox(")), f"{notebook.name}: a widget repr in {cell['id']}"
+
+
+def test_code_is_folded_away_and_cells_carry_no_timing(notebook):
+    for cell in cells(notebook):
+        if cell["cell_type"] == "code":
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, cell["id"]
+            assert "execution" not in cell["metadata"], cell["id"]
+
+
+def test_no_widget_is_followed_by_a_static_twin(notebook):
+    """Each interactive piece is one cell: the old `*_static` companions and
+    the "for reading without the widget" cells are gone."""
+    for cell in cells(notebook):
+        text = source(cell)
+        assert "_static(" not in text and "without the widget" not in text, f"{notebook.name}: {cell['id']}"

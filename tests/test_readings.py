@@ -84,9 +84,9 @@ def test_reading_minutes_rounds_up():
 
 def test_pacing_counts_parts_figures_and_widgets_and_resets_at_checks():
     part = load_readings()["02_iran"].part("iran-rally")
-    cells = ['show_reading("02_iran", "iran-rally")', 'check_quiz_static("02_iran", "iran-rally")',
+    cells = ['show_reading("02_iran", "iran-rally")', 'table(theme_event_table("02_iran"))',
              'theme_timeline("02_iran").show()', 'check_quiz("02_iran", "iran-rally")',
-             'KeywordSearch("x").widget()', 'SpeakerComparison("iran").widget()', 'heatmap_chart().show()']
+             'keyword_search("x")', 'compare_speakers("iran", "Dina", "Aron")', 'heatmap_chart().show()']
     found = stretches(cells)
     assert [s.minutes for s in found] == [part.minutes + FIGURE_MINUTES, 2 * EXPLORE_MINUTES + FIGURE_MINUTES]
     assert found[0].cells == (0, 2)

@@ -19,9 +19,9 @@ from ..model.readings import load_readings
 FIGURE_MINUTES = 3
 EXPLORE_MINUTES = 5
 READING = re.compile(r"show_reading\(\s*[\"'](?P<notebook>[\w-]+)[\"']\s*,\s*[\"'](?P<part>[\w-]+)[\"']")
-CHECK = re.compile(r"\b(?:check_quiz|review_quiz|quiz|answer_box|BlindForecasts)\(")
+CHECK = re.compile(r"\b(?:check_quiz|review_quiz|quiz|answer_box|blind_forecasts)\(")
 FIGURE = re.compile(r"\.show\(\)|\bshow_figure\(")
-EXPLORE = re.compile(r"\b(?:SpeakerComparison|KeywordSearch|ThemeHeatmap|TimelineExplorer|PlacePicker|RevealPanel)\(")
+EXPLORE = re.compile(r"\b(?:compare_speakers|keyword_search|theme_heatmap|timeline_explorer|place_picker|reveal_panel)\(")
 
 
 @dataclass(frozen=True)

@@ -112,10 +112,16 @@ def _serve(command: list[str], probe_path: str, port: int, timeout: float):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+#: Jupytext's JupyterLab extension (for opening lessons as notebooks) needs
+#: JupyterLab's shared modules, which Voila does not provide: loaded there it
+#: only throws a console error. Voila has no use for it. (Also in the Makefile.)
+VOILA_SKIP_JUPYTEXT = "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext']"
+
+
 def voila_command(port: int) -> list[str]:
     """Projector mode: every notebook as a clean app, no code shown."""
     return [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-            "--template=projector", "--theme=light", "--strip_sources=True", "notebooks/"]
+            "--template=projector", "--theme=light", "--strip_sources=True", VOILA_SKIP_JUPYTEXT, "notebooks/"]
 
 
 @contextmanager
