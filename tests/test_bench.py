@@ -53,3 +53,18 @@ def test_the_benchmark_runs_on_a_tiny_setting():
     assert set(report["widgets"]) >= {"timeline filter", "place picker", "speaker comparison", "keyword in context",
                                       "quiz answer", "answer save", "heat map (figure redraw)"}
     assert "first_render" in report["voila"] or "skipped" in report["voila"]
+
+
+def test_sizes_are_judged_against_the_targets(tmp_path):
+    small, large = tmp_path / "00_a.ipynb", tmp_path / "01_b.ipynb"
+    small.write_bytes(b"x" * 1000)
+    large.write_bytes(b"x" * (bench.TARGETS["notebook_bytes"] + 1))
+    sizes = bench.notebook_sizes([small, large])
+    assert sizes["each"]["00_a.ipynb"] == {"bytes": 1000, "met": True}
+    assert sizes["each"]["01_b.ipynb"]["met"] is False
+    assert sizes["total_bytes"] == 1000 + bench.TARGETS["notebook_bytes"] + 1 and sizes["total_met"] is True
+
+
+def test_the_data_change_the_benchmark_makes_is_still_in_the_data():
+    name, old, _ = bench.DATA_CHANGE
+    assert (REPO / name).read_text(encoding="utf-8").count(old) == 1
