@@ -329,8 +329,8 @@ def data_change_cost(work: Path) -> dict:
         return {"skipped": f"the build failed: {built.stderr[-500:]}"}
     numstat = [line.split("\t") for line in _git(clone, "diff", "--numstat").splitlines()]
     diff_bytes = len(_git(clone, "diff").encode("utf-8"))
-    _git(clone, "-c", "gc.auto=0", "add", "-A")
     before = _git(clone, "count-objects", "-v")
+    _git(clone, "-c", "gc.auto=0", "add", "-A")
     _git(clone, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "gc.auto=0",
          "commit", "-qm", "one-line data change")
     after = _git(clone, "count-objects", "-v")
