@@ -4,6 +4,7 @@ exactly what the lessons build."""
 from __future__ import annotations
 
 import copy
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -190,3 +191,34 @@ def test_the_committed_notebooks_are_exactly_a_fresh_build():
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "match a fresh build" in result.stdout
+
+
+def test_a_data_change_changes_only_the_cells_that_show_it(tmp_path):
+    """In a copy of the collection: build 00, edit the ground rules, build
+    again; only the cell that shows them differs."""
+    copy_root = tmp_path / "collection"
+    for folder in ("roundtable", "data", "exercises", "lessons", "notebooks"):
+        shutil.copytree(REPO / folder, copy_root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def build_start_notebook() -> dict:
+        subprocess.run([sys.executable, "-m", "roundtable.tooling.build", "00_start_here"], cwd=copy_root,
+                       check=True, capture_output=True, timeout=600)
+        return nbformat.read(copy_root / "notebooks" / "00_start_here.ipynb", as_version=4)
+
+    before = build_start_notebook()
+    rules = copy_root / "data" / "ground_rules.md"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    after = build_start_notebook()
+    changed = [b.source for b, a in zip(before.cells, after.cells) if a != b]
+    assert len(before.cells) == len(after.cells) and changed == ["show_ground_rules()"]
+
+
+def test_the_committed_notebooks_show_their_static_versions_when_exported_to_html():
+    """What GitHub, nbviewer and an HTML export show: the fallback, never a
+    widget error."""
+    from nbconvert import HTMLExporter
+
+    html, _ = HTMLExporter().from_filename(str(REPO / "notebooks" / "02_iran.ipynb"))
+    assert html.count("Show the answer") >= 10
+    assert "Keyword in context: “replace”" in html
+    assert "model not found" not in html and "widget-view" not in html

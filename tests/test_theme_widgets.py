@@ -2,13 +2,14 @@
 would, and the views around the readings."""
 from __future__ import annotations
 
-from html import unescape
+from html import escape, unescape
 
 import pytest
 
 from roundtable.model.corpus import load_corpus
 from roundtable.model.events import load_events
 from roundtable.model.readings import load_readings
+from roundtable.views.figcache import cached_figure
 from roundtable.widgets.theme_widgets import (ALL_THEMES, KeywordSearch, NextEventsToggle, SpeakerComparison, ThemeHeatmap,
                                       comparison_table)
 from roundtable.views.themeviews import (context_html, next_events_static, notebook_paragraphs, reading_html,
@@ -114,3 +115,14 @@ def test_every_part_renders(notebook):
     for part in load_readings()[notebook].parts:
         html = reading_html(notebook, part.id)
         assert articles(html) == len(part.paragraphs)
+
+
+def test_heatmap_opens_on_the_cached_figure_and_draws_only_on_a_change():
+    heat = ThemeHeatmap()
+    cached = cached_figure("heatmap_chart")
+    assert heat.drawing is None and bytes(heat.image.value) == cached.png and heat.title == cached.title
+    heat.measure.value = "words"
+    assert heat.drawing is not None
+    heat.measure.value = "paragraphs"
+    # Back to the opening view: the same words as the cached figure says.
+    assert heat.summary.value == "<pre role='status'>" + escape(cached.summary) + "</pre>"

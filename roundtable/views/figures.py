@@ -72,10 +72,13 @@ class Chart:
     unlabelled: list[str] = field(default_factory=list)
     lanes: list[str] = field(default_factory=list)
 
-    def png(self, dpi: int = PNG_DPI) -> bytes:
+    def png(self, dpi: int = PNG_DPI, compact: bool = True) -> bytes:
+        """The figure as PNG; `compact` (for what is stored) makes it a
+        palette PNG, skipped where speed matters more than size (a live
+        widget's redraw)."""
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=dpi)
-        return compact_png(buffer.getvalue())
+        return compact_png(buffer.getvalue()) if compact else buffer.getvalue()
 
     def show(self):
         """Display the figure as a PNG, then its text summary (notebook

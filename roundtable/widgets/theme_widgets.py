@@ -19,6 +19,7 @@ from ..model.corpus import THEME_TITLES, THEMES, load_corpus
 from ..model.estimative import load_estimative_words
 from ..model.events import next_range
 from ..model.glossary import load_glossary
+from ..views.figcache import cached_figure
 from ..views.render import STYLE, passages_html
 from ..views.textfigures import HeatmapDrawing
 from ..views.themeviews import next_events_html
@@ -142,22 +143,32 @@ class ThemeHeatmap:
     secondary themes. The figure is redrawn as PNG; its summary is text."""
 
     def __init__(self, corpus=None):
+        # The collection's own corpus opens on the cached figure (the notebook
+        # draws nothing until the student changes a control); another corpus
+        # (a test's) is drawn from the start.
+        self.from_cache = corpus is None
         self.corpus = corpus or load_corpus()
         self.measure = w.ToggleButtons(options=[("Paragraphs", "paragraphs"), ("Words", "words")],
                                        value="paragraphs", description="1. Count", style=LABEL)
         self.main_only = w.Checkbox(value=False, description="2. Main theme only", indent=False)
         self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
-
-        self.drawing = HeatmapDrawing(self.corpus)
-        plt.close(self.drawing.figure)  # kept for redrawing, never shown by pyplot itself
+        self.drawing = None  # made on the first redraw, then kept
         self.summary = w.HTML()
         self.measure.observe(self.update, names="value")
         self.main_only.observe(self.update, names="value")
         self.update()
 
     def update(self, change=None) -> None:
-        chart = self.drawing.redraw(self.measure.value, self.main_only.value)
-        self.image.value = chart.png(dpi=80)
+        if self.from_cache and (self.measure.value, self.main_only.value) == ("paragraphs", False):
+            chart = cached_figure("heatmap_chart")
+            png = chart.png
+        else:
+            if self.drawing is None:
+                self.drawing = HeatmapDrawing(self.corpus)
+                plt.close(self.drawing.figure)  # kept for redrawing, never shown by pyplot itself
+            chart = self.drawing.redraw(self.measure.value, self.main_only.value)
+            png = chart.png(dpi=80, compact=False)
+        self.image.value = png
         self.title = chart.title
         self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
 
