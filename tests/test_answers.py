@@ -199,3 +199,42 @@ def test_messages_shown_back_are_escaped(tmp_path):
     box.text.value = "x"
     assert "<script>" not in box.notice.value + box.status.value
     assert "&lt;script&gt;" in box.notice.value
+
+
+# --- Who the student is ---------------------------------------------------------
+
+def test_names_are_normalised_cleaned_and_bounded():
+    from roundtable.work.identity import MAX_NAME_CHARS, clean_name, name_key, name_slug
+
+    assert clean_name("Jose\u0301") == clean_name("Jos\u00e9") == "Jos\u00e9"
+    assert clean_name("  Ana\nstudent: forged \x1b[31m red ") == "Ana student: forged [31m red"
+    assert clean_name("Ana\u202eevil") == "Anaevil"  # a direction override cannot reorder a report
+    with pytest.raises(ValueError, match="Type a name"):
+        clean_name(" \n\t ")
+    with pytest.raises(ValueError, match=f"at most {MAX_NAME_CHARS}"):
+        clean_name("x" * (MAX_NAME_CHARS + 1))
+    assert name_key("O'Brien") == name_key("O Brien") == name_key("o-brien")
+    assert name_slug("O'Brien") == "O-Brien" and name_slug("ناصر") == "ناصر"
+
+
+def test_answers_are_filed_under_a_stable_id_so_a_rename_loses_nothing(store):
+    assert store.name() is None
+    store.save("02_iran", "iran-p01", "my answer")
+    ident = store.student
+    assert len(ident) == 32 and ident != "student"
+    assert store.set_name("Ana").ok and store.name() == "Ana"
+    assert store.set_name("Ana B.").ok
+    again = AnswerStore(store.path)
+    assert again.student == ident and again.name() == "Ana B." and again.load("02_iran", "iran-p01") == "my answer"
+    bad = again.set_name("\n")
+    assert not bad.ok and "Name not saved" in bad.message and again.name() == "Ana B."
+
+
+def test_answers_saved_before_ids_existed_move_to_the_new_id(tmp_path):
+    path = tmp_path / "answers.sqlite"
+    AnswerStore(path, student="student").save("02_iran", "iran-p01", "written in 2025")
+    store = AnswerStore(path)
+    assert store.load("02_iran", "iran-p01") == "written in 2025"
+    assert [a.text for a in store.history("02_iran", "iran-p01")] == ["written in 2025"]
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT COUNT(*) FROM answers WHERE student = 'student'").fetchone()[0] == 0

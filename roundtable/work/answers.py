@@ -21,10 +21,12 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.paths import work_dir
+from .identity import DEFAULT_NAME, clean_name
 
 DB_NAME = "answers.sqlite"
 #: Far beyond any real answer; a longer paste is refused, not cut, so that
@@ -46,6 +48,10 @@ CREATE TABLE IF NOT EXISTS history (
     text      TEXT NOT NULL,
     saved_at  TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS profile (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
 
 
@@ -64,12 +70,80 @@ class Answer:
 
 
 class AnswerStore:
-    def __init__(self, path: Path | str | None = None, student: str = "student"):
+    """One clone's answers. `student` fixes the id the answers are filed
+    under (tests use it); by default the store makes a stable id the first
+    time it is used and keeps it in the file, next to the student's name."""
+
+    def __init__(self, path: Path | str | None = None, student: str | None = None):
         self.path = Path(path) if path else work_dir() / DB_NAME
-        self.student = student
+        self._student = student
         #: Set when a damaged file was moved aside: show it to the student once.
         self.notice: str | None = None
         self._checked = False
+
+    # -- who the student is -------------------------------------------------
+    @property
+    def student(self) -> str:
+        """The stable id the answers are filed under."""
+        if self._student is None:
+            self._student = self._stable_id()
+        return self._student
+
+    def _stable_id(self) -> str:
+        """Read the clone's id, or make one; answers saved before ids existed
+        (filed under "student") move to it in the same transaction. Where the
+        file cannot be written, the old key still reads what is there."""
+        try:
+            connection = self._connect()
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                row = connection.execute("SELECT value FROM profile WHERE key = 'id'").fetchone()
+                if row:
+                    connection.execute("COMMIT")
+                    return row[0]
+                new = uuid.uuid4().hex
+                connection.execute("INSERT INTO profile VALUES ('id', ?)", (new,))
+                for table in ("answers", "history"):
+                    connection.execute(f"UPDATE {table} SET student = ? WHERE student = ?", (new, DEFAULT_NAME))
+                connection.execute("COMMIT")
+                return new
+            finally:
+                connection.close()
+        except (sqlite3.Error, OSError):
+            return DEFAULT_NAME
+
+    def name(self) -> str | None:
+        """The name (or pseudonym) the student gave, or None."""
+        return self._profile("name")
+
+    def set_name(self, text: str) -> SaveResult:
+        """Store the student's name, cleaned; never raises, it explains."""
+        try:
+            name = clean_name(text)
+        except ValueError as error:
+            return SaveResult(False, f"Name not saved: {error}")
+        _ = self.student  # make the id first, so that the name and the id live together
+        try:
+            connection = self._connect()
+            try:
+                connection.execute("INSERT INTO profile VALUES ('name', ?) ON CONFLICT (key) DO UPDATE SET "
+                                   "value = excluded.value", (name,))
+            finally:
+                connection.close()
+        except (sqlite3.Error, OSError) as exc:
+            return SaveResult(False, _explain_write_failure(self.path, exc))
+        return SaveResult(True, f"Saved: your exports will be named {name}.")
+
+    def _profile(self, key: str) -> str | None:
+        try:
+            connection = self._connect()
+            try:
+                row = connection.execute("SELECT value FROM profile WHERE key = ?", (key,)).fetchone()
+            finally:
+                connection.close()
+        except (sqlite3.Error, OSError):
+            return None
+        return row[0] if row else None
 
     # -- connection ---------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -131,6 +205,7 @@ class AnswerStore:
         # A lone surrogate cannot be stored as UTF-8; keep it visibly instead of failing.
         stored = re.sub("[\ud800-\udfff]", "\ufffd", text) if _has_surrogates(text) else text
         saved_at = dt.datetime.now().isoformat(timespec="seconds")
+        student = self.student  # before the transaction: finding the id may need one of its own
         try:
             connection = self._connect()
             try:
@@ -138,9 +213,9 @@ class AnswerStore:
                 connection.execute(
                     "INSERT INTO answers VALUES (?, ?, ?, ?, ?) ON CONFLICT (student, notebook, prompt_id) "
                     "DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at",
-                    (self.student, notebook, prompt_id, stored, saved_at))
+                    (student, notebook, prompt_id, stored, saved_at))
                 connection.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)",
-                                   (self.student, notebook, prompt_id, stored, saved_at))
+                                   (student, notebook, prompt_id, stored, saved_at))
                 connection.execute("COMMIT")
             finally:
                 connection.close()
@@ -150,12 +225,13 @@ class AnswerStore:
 
     def load(self, notebook: str, prompt_id: str) -> str | None:
         """The saved answer, or None if there is none or it cannot be read."""
+        student = self.student
         try:
             connection = self._connect()
             try:
                 row = connection.execute(
                     "SELECT text FROM answers WHERE student = ? AND notebook = ? AND prompt_id = ?",
-                    (self.student, notebook, prompt_id)).fetchone()
+                    (student, notebook, prompt_id)).fetchone()
             finally:
                 connection.close()
         except (sqlite3.Error, OSError):
@@ -163,21 +239,23 @@ class AnswerStore:
         return row[0] if row else None
 
     def answers(self, notebook: str) -> list[Answer]:
+        student = self.student
         connection = self._connect()
         try:
             rows = connection.execute(
                 "SELECT prompt_id, text, saved_at FROM answers WHERE student = ? AND notebook = ? ORDER BY prompt_id",
-                (self.student, notebook)).fetchall()
+                (student, notebook)).fetchall()
         finally:
             connection.close()
         return [Answer(*row) for row in rows]
 
     def history(self, notebook: str, prompt_id: str) -> list[Answer]:
+        student = self.student
         connection = self._connect()
         try:
             rows = connection.execute(
                 "SELECT prompt_id, text, saved_at FROM history WHERE student = ? AND notebook = ? AND prompt_id = ? "
-                "ORDER BY rowid", (self.student, notebook, prompt_id)).fetchall()
+                "ORDER BY rowid", (student, notebook, prompt_id)).fetchall()
         finally:
             connection.close()
         return [Answer(*row) for row in rows]
