@@ -21,7 +21,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab present test test-fast bench notebooks check-notebooks instructor sources clean-env help
+.PHONY: lab present test test-fast bench notebooks check-notebooks instructor class-view sources clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
@@ -30,6 +30,7 @@ help:
 	@echo "make notebooks  build notebooks/ from lessons/ (after editing a lesson, data or the package)"
 	@echo "make check-notebooks  fail if a fresh build differs from the committed notebooks"
 	@echo "make instructor build the instructor edition into build/instructor/"
+	@echo "make class-view CLASS=folder  the class's forecasts (07) in build/class-view/"
 	@echo "make bench      benchmarks, report in bench/results/"
 	@echo "make sources    report on every cited source, in build/sources/"
 
@@ -97,6 +98,13 @@ check-notebooks: $(VENV)/.installed-run | $(STATE)/.made
 # exercises/ into build/instructor/ (gitignored: it holds the answer keys).
 instructor: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/python -m roundtable.tooling.instructor
+
+# The class view of notebook 07: the students' forecast exports (collected in
+# one folder) beside the panel's and the outcomes, for the instructor only.
+# CLASS defaults to the made-up sample class.
+CLASS ?= exercises/sample-class
+class-view: $(VENV)/.installed-run | $(STATE)/.made
+	$(BIN)/python -m roundtable.tooling.classreport $(CLASS)
 
 # Every citation in the data counted by publisher, with re-hosts, hosts that
 # do not match the publisher, undated sources and re-host-only events flagged.

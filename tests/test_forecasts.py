@@ -3,6 +3,7 @@ values, the widgets driven by setting values, and the class view on good
 and malformed folders."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from roundtable.work.classview import class_chart, class_table, read_class_folde
 from roundtable.model.corpus import load_corpus
 from roundtable.core.errors import DataError
 from roundtable.model.exercises import load_bank
-from roundtable.work.exports import export_answers, read_markdown_export
+from roundtable.work.exports import export_notebook, read_markdown_export
+from roundtable.work.forecastrecord import claim_records, revealed_at
 from roundtable.widgets.forecast_widgets import BlindForecasts, RevealPanel, student_probabilities
 from roundtable.model.forecasts import (FORECAST_NOTEBOOK, FORECASTS_FILE, brier, calibration, forecast_questions,
                                   load_forecasts, parse_probability, scored_pairs)
@@ -45,7 +47,9 @@ def test_every_resolvable_outcome_has_a_source_and_every_claim_its_reasons():
 
 def test_implied_probability_comes_from_the_governing_hedge():
     forecasts = load_forecasts()
-    assert forecasts["aron-relationships-hard-to-replicate"].probability == 0.07  # "won't"
+    # "won't" (almost certainly not, 7%) said of "easy": 93% for the event Aron asserts, "not easy".
+    assert forecasts["aron-relationships-hard-to-replicate"].probability == pytest.approx(0.93)
+    assert forecasts["aron-us-syria-presence-unlikely-to-survive"].probability == pytest.approx(0.7)
     assert forecasts["dan-disappointed-both-counts"].probability == 0.75  # "likely"
     assert forecasts["dahlia-restrained-response"].probability == 0.5  # "may": no odds
 
@@ -53,6 +57,32 @@ def test_implied_probability_comes_from_the_governing_hedge():
 @pytest.fixture
 def forecasts_file(tmp_path) -> Path:
     return Path(shutil.copy(FORECASTS_FILE, tmp_path / "forecasts.yaml"))
+
+
+def test_every_claim_asks_for_the_event_the_speaker_asserts():
+    """A negative hedge ("won't", "unlikely") means the speaker asserts a
+    negative event; the resolution the student rates must state it, and the
+    chance and range are the complement of the hedge's."""
+    for forecast in load_forecasts():
+        assert not forecast.resolution.lower().startswith("the event"), forecast.id
+        if forecast.asserts_negation:
+            assert re.search(r"\b(not|no|never)\b", forecast.resolution), forecast.id
+            assert forecast.low == pytest.approx(1 - forecast.band.high) and forecast.probability > 0.5
+        else:
+            assert (forecast.low, forecast.probability, forecast.high) == (
+                forecast.band.low, forecast.band.point, forecast.band.high)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      The personal relationships prove hard to replicate: Soleimani's successor\n"
+     "      does not easily command", "      The personal relationships prove easy to replicate: Soleimani's successor\n"
+     "      does easily command", "the hedge 'Almost certainly not' is negative"),
+    ("      The personal relationships prove hard to replicate", "      The event Aron rates: relationships prove hard to replicate",
+     "not \"the event the hedge rates\""),
+])
+def test_a_claim_framed_backwards_is_refused(forecasts_file, old, new, expected):
+    rewrite(forecasts_file, old, new)
+    assert expected in data_error(load_forecasts, forecasts_file)
 
 
 @pytest.mark.parametrize("old, new, expected", [
@@ -167,9 +197,54 @@ def test_reveal_is_hidden_until_switched_on_and_scores_the_student(store):
     blind.boxes["dina-iran-continuity"].value = "80"
     reveal = RevealPanel(store)
     assert "Hidden" in reveal.output.value and "Brier" not in reveal.output.value
+    assert revealed_at(store) is None
     reveal.show.value = True
+    assert revealed_at(store) is not None
     assert "You: Brier score 0.040 on the 1 claim you" in reveal.output.value
     assert "data:image/png;base64," in reveal.output.value
+    # One card per claim, with the student's chance, the outcome and linked sources.
+    assert reveal.output.value.count("<article class='rt-claim'") == len(load_forecasts())
+    first = reveal.output.value.split("<article class='rt-claim'")[1]
+    assert "<strong>Your chance:</strong> 80%</p>" in first and "<a href='https://" in first
+    assert "How the verdicts changed between judgements" in reveal.output.value
+
+
+def test_no_outcome_reaches_a_reader_before_the_reveal():
+    """Nothing a student sees before revealing names an outcome: the
+    blind table, the static versions of the forecast widgets."""
+    from roundtable.display import blind_forecasts, reveal_panel
+
+    before = (blind_forecasts()._repr_mimebundle_()["text/html"] + reveal_panel()._repr_mimebundle_()["text/html"])
+    for word in ("did not happen", "happened", "Brier", "cannot be resolved", "came true"):
+        assert word not in before
+
+
+def test_a_forecast_changed_after_the_reveal_is_marked_and_scored_as_it_was(store, tmp_path, monkeypatch):
+    blind = BlindForecasts(store)
+    blind.boxes["dina-iran-continuity"].value = "80"
+    store.save(FORECAST_NOTEBOOK, "forecast-revealed-at", "2000-01-01T00:00:00")  # revealed long ago
+    # A save after the reveal (its time is now).
+    blind.boxes["dina-iran-continuity"].value = "100"
+    assert "changed after the reveal" in blind.statuses["dina-iran-continuity"].value
+    records = {r.forecast_id: r for r in claim_records(store)}
+    assert records["dina-iran-continuity"].at_reveal is None  # nothing was saved before 2000
+    store.set_name("Ana")
+    md, html = export_notebook(store, FORECAST_NOTEBOOK, tmp_path)
+    text = md.read_text(encoding="utf-8")
+    assert "## Forecast scores" in text and "1 forecast(s) changed after the reveal" in text
+    assert "| 1 | — | happened |  | yes, to 100% |" in text
+
+
+def test_scores_go_into_the_export_only_after_the_reveal(store, tmp_path):
+    store.set_name("Ana")
+    BlindForecasts(store).boxes["dina-iran-continuity"].value = "80"
+    md, _ = export_notebook(store, FORECAST_NOTEBOOK, tmp_path)
+    scores = md.read_text(encoding="utf-8").split("## Forecast scores")[1]
+    assert "Not revealed yet" in scores and "happened" not in scores
+    RevealPanel(store).show.value = True
+    md, _ = export_notebook(store, FORECAST_NOTEBOOK, tmp_path)
+    text = md.read_text(encoding="utf-8")
+    assert "Brier score 0.040 over 1 scored claims" in text and "| 1 | 80% | happened | 0.040 |  |" in text
 
 
 def test_score_text_without_answers_says_what_to_do():
@@ -177,8 +252,9 @@ def test_score_text_without_answers_says_what_to_do():
 
 
 def test_forecasts_are_exported_with_their_questions(store, tmp_path):
+    store.set_name("Ana")
     BlindForecasts(store).boxes["aron-militia-chug-on"].value = "65"
-    md, _ = export_answers(store, load_bank(FORECAST_NOTEBOOK), tmp_path / "exports", forecast_questions())
+    md, _ = export_notebook(store, FORECAST_NOTEBOOK, tmp_path / "exports")
     export = read_markdown_export(md)
     assert export.answers["forecast-aron-militia-chug-on"] == "65"
     assert "will chug on" in md.read_text(encoding="utf-8")
@@ -186,11 +262,12 @@ def test_forecasts_are_exported_with_their_questions(store, tmp_path):
 
 # --- The class view ----------------------------------------------------------
 
-def export_for(folder: Path, tmp: Path, student: str, answers: dict[str, str]) -> Path:
-    store = AnswerStore(tmp / f"{student}.sqlite", student=student)
+def export_for(folder: Path, tmp: Path, student: str, answers: dict[str, str], store_name: str | None = None) -> Path:
+    store = AnswerStore(tmp / f"{store_name or student}.sqlite")
+    store.set_name(student)
     for forecast_id, text in answers.items():
         store.save(FORECAST_NOTEBOOK, f"forecast-{forecast_id}", text)
-    md, html = export_answers(store, load_bank(FORECAST_NOTEBOOK), folder, forecast_questions())
+    md, html = export_notebook(store, FORECAST_NOTEBOOK, folder)
     html.unlink()
     return md
 
@@ -214,9 +291,11 @@ def test_class_view_reports_and_skips_malformed_and_foreign_files(tmp_path):
     (folder / "binary.md").write_bytes(b"\xff\xfe\x00garbage")
     (folder / "photo.png").write_bytes(b"\x89PNG")
     (folder / "sub").mkdir()
-    other = AnswerStore(tmp_path / "o.sqlite", student="Cy")
+    other = AnswerStore(tmp_path / "o.sqlite")
+    other.set_name("Cy")
     other.save("02_iran", "iran-p01", "x")
-    export_answers(other, load_bank("02_iran"), folder)
+    cy_md, cy_html = export_notebook(other, "02_iran", folder)
+    ana = next(folder.glob("07_forecast_audit-Ana-*.md")).name
     view = read_class_folder(folder)
     reasons = dict(view.skipped)
     assert view.students == 1
@@ -224,9 +303,9 @@ def test_class_view_reports_and_skips_malformed_and_foreign_files(tmp_path):
     assert "cannot be read as UTF-8" in reasons["binary.md"]
     assert reasons["photo.png"] == "not a Markdown export (.md)"
     assert reasons["sub"] == "a folder, not a file"
-    assert reasons["02_iran-Cy.md"] == "an export of 02_iran, not of 07_forecast_audit"
-    assert "HTML copy" in reasons["02_iran-Cy.html"]
-    assert view.problems == [("07_forecast_audit-Ana.md", "dina-gift-to-government",
+    assert reasons[cy_md.name] == "an export of 02_iran, not of 07_forecast_audit"
+    assert "HTML copy" in reasons[cy_html.name]
+    assert view.problems == [(ana, "dina-gift-to-government",
                               "'lots': Type a whole number from 0 to 100 (for example 70).")]
     assert "Skipped empty.md" in view.report()
 
@@ -239,8 +318,25 @@ def test_class_view_keeps_the_newest_export_of_a_student(tmp_path):
     (folder / "ana-old.md").write_text(text.replace("exported: ", "exported: 1999", 1), encoding="utf-8")
     export_for(folder, tmp_path, "Ana", {"dina-iran-continuity": "90"})
     view = read_class_folder(folder)
-    assert view.forecasts == {"Ana": {"dina-iran-continuity": 0.9}}
+    assert list(view.forecasts.values()) == [{"dina-iran-continuity": 0.9}]
     assert [name for name, _ in view.skipped] == ["ana-old.md"]
+
+
+def test_class_view_reports_default_shared_and_look_alike_names(tmp_path):
+    folder = tmp_path / "class"
+    export_for(folder, tmp_path, "Sam", {"dina-iran-continuity": "10"}, store_name="sam1")
+    export_for(folder, tmp_path, "Sam", {"dina-iran-continuity": "20"}, store_name="sam2")
+    export_for(folder, tmp_path, "O'Brien", {"dina-iran-continuity": "30"}, store_name="ob1")
+    export_for(folder, tmp_path, "O Brien", {"dina-iran-continuity": "40"}, store_name="ob2")
+    legacy = export_for(folder, tmp_path, "student", {"dina-iran-continuity": "50"}, store_name="old")
+    view = read_class_folder(folder)
+    assert view.students == 5, "two students sharing a name are never merged"
+    notes = " | ".join(view.name_notes)
+    assert "share one name: 'Sam' in" in notes
+    alike = next(n for n in view.name_notes if n.startswith("names that look alike"))
+    assert "\"O'Brien\" in" in alike and "'O Brien' in" in alike
+    assert f"{legacy.name} has no student name of its own" in notes
+    assert "Names: " in view.report()
 
 
 def test_class_view_of_a_missing_folder_says_so(tmp_path):

@@ -12,6 +12,7 @@ outcome has a source, and that all forecasts are judged at the same dates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -97,9 +98,27 @@ class Forecast:
         return len({j.outcome for j in self.judgements}) > 1
 
     @property
+    def asserts_negation(self) -> bool:
+        """True when the governing hedge is negative ("won't", "unlikely"):
+        the speaker asserts that something does not happen, and the claim's
+        resolution states that negative event."""
+        return self.band.point < 0.5
+
+    @property
     def probability(self) -> float:
-        """What the governing hedge word implies (Kent's point value)."""
-        return self.band.point
+        """The chance the speaker's words give the event they assert: Kent's
+        point value, or its complement for a negative hedge ("won't be easy"
+        at 7% for "easy" is 93% for "not easy")."""
+        return 1 - self.band.point if self.asserts_negation else self.band.point
+
+    @property
+    def low(self) -> float:
+        """The lowest chance the hedge word allows, for the asserted event."""
+        return 1 - self.band.high if self.asserts_negation else self.band.low
+
+    @property
+    def high(self) -> float:
+        return 1 - self.band.low if self.asserts_negation else self.band.high
 
     @property
     def answer_id(self) -> str:
@@ -195,8 +214,24 @@ def _read_forecast(path: Path, index: int, item, corpus, scale) -> Forecast:
             raise entry.fail(f"hedge {hedge!r} does not occur in the quote as a word of its own")
     band = scale.band_of(hedges[0])
     prose = {key: " ".join(entry.text(key).split()) for key in ("horizon", "resolution", "ambiguity")}
+    _check_framing(entry, band, prose["resolution"])
     return Forecast(entry.ident(), speaker, paragraph, quote, hedges, band, prose["horizon"], prose["resolution"],
                     prose["ambiguity"], _read_judgements(entry))
+
+
+#: Words that make a resolution negative.
+NEGATION = re.compile(r"\b(?:not|no|never|cannot|fails?)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _check_framing(entry: Entry, band: Band, resolution: str) -> None:
+    """A student always rates the event the speaker asserts. With a negative
+    hedge ("won't be easy"), that event is negative ("is not easy"), so the
+    resolution must say so; it never describes the opposite of the claim."""
+    if resolution.lower().startswith("the event"):
+        raise entry.fail("resolution: state the event the speaker asserts, not \"the event the hedge rates\"")
+    if band.point < 0.5 and not NEGATION.search(resolution):
+        raise entry.fail(f"resolution: the hedge {band.label!r} is negative, so the speaker asserts that something "
+                         "does not happen; state that negative event (with 'not', 'no', 'never'...)")
 
 
 def _read_judgements(entry: Entry) -> tuple[Judgement, ...]:

@@ -35,8 +35,10 @@ def panel_table(forecast_set: ForecastSet | None = None) -> pd.DataFrame:
     """What the panel's own words imply, claim by claim."""
     forecast_set = forecast_set or load_forecasts()
     return pd.DataFrame([{"no.": n, "speaker": f.speaker, "paragraph": f.paragraph, "hedge words": ", ".join(f.hedges),
-                          "Kent band": f.band.label, "implied chance": f"{f.probability:.0%}",
-                          "range the words allow": f"{f.band.low:.0%}–{f.band.high:.0%}"}
+                          "Kent band": f.band.label + (" (said of the opposite, so the chance is its complement)"
+                                                       if f.asserts_negation else ""),
+                          "implied chance": f"{f.probability:.0%}",
+                          "range the words allow": f"{f.low:.0%}–{f.high:.0%}"}
                          for n, f in enumerate(forecast_set, 1)])
 
 
@@ -53,7 +55,7 @@ def vagueness_table(forecast_set: ForecastSet | None = None, most: int = 5) -> p
         for n, f in chosen:
             rows.append({"which": label, "no.": n, "speaker": f.speaker, "claim (verbatim)": f"“{f.quote}”",
                          "hedge words": ", ".join(f.hedges),
-                         "range the words allow": f"{f.band.low:.0%}–{f.band.high:.0%}"})
+                         "range the words allow": f"{f.low:.0%}–{f.high:.0%}"})
     return pd.DataFrame(rows)
 
 
@@ -162,22 +164,63 @@ def calibration_chart(forecast_set: ForecastSet | None = None, student: dict[str
     return Chart(fig, title, "\n".join(lines))
 
 
-def reveal_html(forecast_set: ForecastSet | None = None, student: dict[str, float] | None = None) -> str:
-    """Outcomes, scores and the calibration plot, as one HTML block."""
+def claim_card_html(number: int, forecast, latest_label: str, student: float | None = None,
+                    changed_to: float | None = None) -> str:
+    """One claim after the reveal, as a card that reads at any width: the
+    student's chance, the panel's, the outcome and when it was judged, why,
+    what makes it debatable, and the sources as links."""
+    yours = "not given" if student is None else f"{student:.0%}"
+    if changed_to is not None:
+        yours += f" (changed to {changed_to:.0%} after the reveal; the score uses {yours.split(' ')[0]})"
+    earlier = earlier_verdicts(forecast)
+    sources = "".join(f"<li><a href='{escape(s.url)}' target='_blank' rel='noopener'>{escape(s.citation())}</a></li>"
+                      for s in forecast.sources)
+    return (f"<article class='rt-claim' aria-labelledby='claim-{number}'>"
+            f"<h4 id='claim-{number}'>Claim {number} · {escape(forecast.speaker)} ({escape(forecast.paragraph)})</h4>"
+            f"<blockquote>“{escape(forecast.quote)}”</blockquote>"
+            f"<p><em>Counts as happening if:</em> {escape(forecast.resolution)}</p>"
+            f"<p><strong>Your chance:</strong> {escape(yours)}</p>"
+            f"<p><strong>The panel's words imply:</strong> {forecast.probability:.0%} "
+            f"({escape(', '.join(forecast.hedges))}: {forecast.low:.0%}–{forecast.high:.0%})</p>"
+            f"<p><strong>Outcome, as judged on {escape(latest_label)}:</strong> "
+            f"<strong>{escape(OUTCOME_TITLES[forecast.outcome])}</strong>"
+            f"{escape(' (earlier: ' + earlier + ')') if earlier else ''}</p>"
+            f"<p><strong>Why:</strong> {escape(forecast.reasoning)}</p>"
+            f"<p><strong>What makes it debatable:</strong> {escape(forecast.ambiguity)}</p>"
+            f"<p><strong>Sources:</strong></p><ul>{sources}</ul></article>")
+
+
+CARD_STYLE = ("<style>.rt-claim{border:1px solid #767676;border-radius:4px;padding:.5em 1em;margin:.8em 0;"
+              "max-width:52em;line-height:1.5}.rt-claim p{margin:.35em 0}.rt-claim blockquote{margin:.3em 0 .3em 1em}"
+              ".rt-claim a{overflow-wrap:anywhere;text-decoration:underline}</style>")
+
+
+def reveal_html(forecast_set: ForecastSet | None = None, student: dict[str, float] | None = None,
+                changed: dict[str, float] | None = None) -> str:
+    """Scores, the calibration plot, one card per claim, and how verdicts
+    changed between judgements. `student` holds the forecasts as they stood
+    at the reveal; `changed`, any changed afterwards (claim id → new value)."""
     forecast_set = forecast_set or load_forecasts()
+    student, changed = student or {}, changed or {}
     chart = calibration_chart(forecast_set, student)
     image = base64.b64encode(chart.png(dpi=80)).decode()
     plt.close(chart.figure)
-    table = outcomes_table(forecast_set).to_html(index=False, escape=True, border=0, classes="rt-table")
     scores = escape(score_text(forecast_set, student)).replace("\n", "<br>")
-    return (f"<p role='status'>{scores}</p><img alt='{escape(chart.summary)}' src='data:image/png;base64,{image}' "
-            f"style='max-width:560px'><pre>{escape(chart.summary)}</pre>{table}")
+    latest = forecast_set.rounds[-1].label
+    cards = "".join(claim_card_html(n, f, latest, student.get(f.id), changed.get(f.id))
+                    for n, f in enumerate(forecast_set, 1))
+    return (f"{CARD_STYLE}<p role='status'>{scores}</p>"
+            f"<figure><img alt='{escape(chart.summary)}' src='data:image/png;base64,{image}' style='max-width:560px;width:100%'>"
+            f"<figcaption><pre style='white-space:pre-wrap'>{escape(chart.summary)}</pre></figcaption></figure>"
+            f"<h3>Claim by claim</h3>{cards}<h3>How the verdicts changed between judgements</h3>"
+            f"{verdict_history_html(forecast_set, folded=False)}")
 
 
-def verdict_history_html(forecast_set: ForecastSet | None = None) -> str:
-    """How the verdicts moved between rounds of judgement, folded until
-    opened (it gives outcomes away): the panel's score in each round and the
-    claims whose verdict changed, with the reason."""
+def verdict_history_html(forecast_set: ForecastSet | None = None, folded: bool = True) -> str:
+    """How the verdicts moved between rounds of judgement: the panel's score
+    in each round and the claims whose verdict changed, with the reason. It
+    gives outcomes away, so it is shown only inside the reveal (`folded`
+    wraps it in a <details> of its own)."""
     forecast_set = forecast_set or load_forecasts()
     rounds = forecast_set.rounds
     scores = scores_by_round_table(forecast_set).to_html(index=False, escape=True, border=0, classes="rt-table")
@@ -194,12 +237,16 @@ def verdict_history_html(forecast_set: ForecastSet | None = None) -> str:
     else:
         listed = (f"<p>{plural(len(changes), 'verdict')} changed:</p>"
                   + changes.to_html(index=False, escape=True, border=0, classes="rt-table"))
-    return ("<details><summary><strong>How the verdicts changed between judgements (open after the reveal)"
-            f"</strong></summary>{intro}{scores}{listed}</details>")
+    body = f"{intro}{scores}{listed}"
+    if not folded:
+        return body
+    return ("<details><summary><strong>How the verdicts changed between judgements</strong></summary>"
+            f"{body}</details>")
 
 
 def reveal_static_html() -> str:
-    """The reveal for readers without a kernel: the panel's scores, plot and
-    the outcomes, folded away until opened."""
-    return ("<details><summary><strong>Reveal the outcomes (after you have written your forecasts)</strong></summary>"
-            f"{reveal_html()}</details>")
+    """What a reader without a kernel sees in place of the reveal: no outcome
+    at all, since the reveal must come after the student's own forecasts."""
+    return ("<p><em>The reveal opens only in the running notebook, after you have saved your forecasts in "
+            "Step 3: it shows each claim's outcome beside your own forecast and the panel's, with the reasons "
+            "and sources, and your score.</em></p>")

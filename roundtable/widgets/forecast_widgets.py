@@ -7,9 +7,7 @@ is lost. Every control has a label; the reveal starts switched off.
 """
 from __future__ import annotations
 
-import tempfile
 from html import escape
-from pathlib import Path
 
 import ipywidgets as w
 
@@ -21,7 +19,7 @@ from ..model.forecasts import (
 )
 from ..views.forecastviews import reveal_html
 from ..work.answers import AnswerStore
-from ..work.classview import read_class_folder
+from ..work.forecastrecord import claim_records, record_reveal, revealed_at
 
 LABEL = {"description_width": "initial"}
 
@@ -80,8 +78,11 @@ class BlindForecasts:
 
     def _show(self, forecast, text: str) -> None:
         value = parse_probability(text) if text.strip() else None
+        after = (" (changed after the reveal: your export marks it, and your score keeps the forecast you had "
+                 "at the reveal)") if revealed_at(self.store) and any(
+                     r.changed_after_reveal for r in claim_records(self.store, self.forecasts) if r.forecast_id == forecast.id) else ""
         self.statuses[forecast.id].value = ("<span role='status'>– not answered yet</span>" if value is None else
-                                            f"<span role='status'>✓ saved: {value:.0%}</span>")
+                                            f"<span role='status'>✓ saved: {value:.0%}{escape(after)}</span>")
 
     def _count(self) -> None:
         answered = len(student_probabilities(self.store, self.forecasts))
@@ -93,45 +94,31 @@ class BlindForecasts:
 
 
 class RevealPanel:
-    """Outcomes, Brier scores and calibration, hidden until switched on."""
+    """Outcomes, scores and calibration, hidden until switched on. The first
+    reveal is recorded: from then on the forecasts are scored as they stood
+    at that moment, and any later change is marked in the export."""
 
     def __init__(self, store: AnswerStore | None = None, forecast_set: ForecastSet | None = None):
         self.store = store or AnswerStore()
         self.forecasts = forecast_set or load_forecasts()
         self.show = w.Checkbox(value=False, description="Reveal the outcomes (after you have saved your forecasts)",
                                indent=False, layout=w.Layout(width="auto"))
-        self.recalculate = w.Button(description="Recalculate my score", tooltip="After changing a forecast")
         self.output = w.HTML()
         self.show.observe(self.update, names="value")
-        self.recalculate.on_click(self.update)
         self.update()
 
     def update(self, change=None) -> None:
         if not self.show.value:
-            self.output.value = "<p role='status'><em>Hidden. Save your forecasts in Step 3 first.</em></p>"
+            when = revealed_at(self.store)
+            self.output.value = ("<p role='status'><em>Hidden. Save your forecasts in Step 3 first.</em></p>" if not when
+                                 else f"<p role='status'><em>Hidden. You revealed the outcomes at {escape(when)}; your "
+                                      "forecasts are scored as they stood then.</em></p>")
             return
-        self.output.value = reveal_html(self.forecasts, student_probabilities(self.store, self.forecasts))
+        record_reveal(self.store)
+        records = claim_records(self.store, self.forecasts)
+        at_reveal = {r.forecast_id: r.at_reveal for r in records if r.at_reveal is not None}
+        changed = {r.forecast_id: r.now for r in records if r.changed_after_reveal and r.now is not None}
+        self.output.value = reveal_html(self.forecasts, at_reveal, changed)
 
     def widget(self) -> w.Widget:
-        return w.VBox([w.HBox([self.show, self.recalculate]), self.output])
-
-
-def check_forecast_widgets(folder) -> str:
-    """Drive fresh widgets with a throwaway answer store and report what they
-    show: the notebook's self-test cell, checked by nbval."""
-    with tempfile.TemporaryDirectory() as tmp:
-        store = AnswerStore(Path(tmp) / "answers.sqlite")
-        blind = BlindForecasts(store)
-        first, second = list(blind.boxes)[:2]
-        blind.boxes[first].value = "70"
-        blind.boxes[second].value = "seventy"
-        lines = [f"Typing 70: {blind.statuses[first].value.split('>', 1)[1].split('<')[0]}",
-                 f"Typing 'seventy': saved? {store.load(FORECAST_NOTEBOOK, 'forecast-' + second) is not None}; "
-                 f"box keeps the text: {blind.boxes[second].value == 'seventy'}"]
-        reveal = RevealPanel(store)
-        hidden = "Hidden" in reveal.output.value
-        reveal.show.value = True
-        lines.append(f"Reveal: hidden at first {hidden}; shows your score when switched on {'You: Brier score' in reveal.output.value}")
-    view = read_class_folder(folder)
-    lines.append(f"Class view of {Path(folder).name}: {view.students} students read, {len(view.skipped)} files skipped.")
-    return "\n".join(lines)
+        return w.VBox([self.show, self.output])

@@ -8,13 +8,14 @@ inside an export are reported too. Nothing in the folder can crash the view.
 """
 from __future__ import annotations
 
+import base64
 import statistics
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
 
 from ..model.forecasts import (
     FORECAST_NOTEBOOK,
@@ -24,8 +25,9 @@ from ..model.forecasts import (
     parse_probability,
 )
 from ..views.figures import Chart
-from ..views.tables import table
+from ..views.tables import table_html
 from .exports import read_markdown_export
+from .identity import DEFAULT_NAME, name_key
 
 #: Files larger than this are not read (an export of 07 is a few kilobytes).
 MAX_FILE_BYTES = 2_000_000
@@ -39,6 +41,8 @@ class ClassForecasts:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     #: (file name, claim id, what was wrong) for unreadable numbers in used files
     problems: list[tuple[str, str, str]] = field(default_factory=list)
+    #: default, shared or look-alike names, reported rather than merged
+    name_notes: list[str] = field(default_factory=list)
 
     @property
     def students(self) -> int:
@@ -50,6 +54,7 @@ class ClassForecasts:
             lines.append(f"Skipped {name}: {reason}")
         for name, claim, problem in self.problems:
             lines.append(f"In {name}, {claim}: {problem} (left out)")
+        lines += [f"Names: {note}" for note in self.name_notes]
         return "\n".join(lines)
 
 
@@ -62,6 +67,7 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
         return view
     by_answer_id = {f.answer_id: f.id for f in forecast_set}
     owners: dict[str, tuple[str, str]] = {}  # student → (exported stamp, file name)
+    view_names: dict[str, tuple[str, str, str]] = {}  # student → (name, id, file name)
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
         if path.is_dir():
             view.skipped.append((path.name, "a folder, not a file"))
@@ -83,7 +89,7 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
         if export.notebook != FORECAST_NOTEBOOK:
             view.skipped.append((path.name, f"an export of {export.notebook}, not of {FORECAST_NOTEBOOK}"))
             continue
-        student = export.student.strip() or path.stem
+        student = _student_key(export, path)
         if student in owners:
             earlier_stamp, earlier_name = owners[student]
             if export.exported <= earlier_stamp:
@@ -103,7 +109,37 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
             if value is not None:
                 numbers[by_answer_id[answer_id]] = value
         view.forecasts[student] = numbers
+        view_names[student] = (export.student.strip(), export.student_id, path.name)
+    view.name_notes = name_notes(view_names)
     return view
+
+
+def _student_key(export, path: Path) -> str:
+    """Exports are told apart by the student's id (two students may share a
+    name); older exports without an id by their name."""
+    name = export.student.strip() or path.stem
+    return f"{name} [{export.student_id}]" if export.student_id else name
+
+
+def name_notes(students: dict[str, tuple[str, str, str]]) -> list[str]:
+    """What an instructor should check about names: exports under the
+    default name, two students with one name, and names that only differ in
+    case, accents, spaces or punctuation."""
+    notes = []
+    for name, ident, file in students.values():
+        if name.casefold() == DEFAULT_NAME:
+            notes.append(f"{file} has no student name of its own ({name!r}): ask who wrote it.")
+    by_key: dict[str, list[tuple[str, str, str]]] = {}
+    for name, ident, file in students.values():
+        by_key.setdefault(name_key(name), []).append((name, ident, file))
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        listed = ", ".join(f"{name!r} in {file}" for name, _, file in sorted(group, key=lambda g: g[2]))
+        same = len({name for name, _, _ in group}) == 1
+        notes.append(("two or more students share one name: " if same else "names that look alike: ")
+                     + listed + ". They are counted separately; check they are different people.")
+    return notes
 
 
 def class_table(view: ClassForecasts, forecast_set: ForecastSet | None = None) -> pd.DataFrame:
@@ -156,10 +192,16 @@ def class_chart(view: ClassForecasts, forecast_set: ForecastSet | None = None) -
     return Chart(fig, title, "\n".join(lines))
 
 
-def show_class_view(folder: Path | str) -> None:
-    """Notebook helper: the report of skipped files, the chart and the table."""
-
+def class_view_html(folder: Path | str) -> str:
+    """The whole class view as one HTML page: what was read and skipped,
+    the chart (with its text) and the table."""
     view = read_class_folder(folder)
-    print(view.report())
-    class_chart(view).show()
-    display(table(class_table(view)))
+    chart = class_chart(view)
+    image = base64.b64encode(chart.png()).decode("ascii")
+    plt.close(chart.figure)
+    report = "".join(f"<li>{escape(line)}</li>" for line in view.report().splitlines())
+    return ("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Class view: forecast audit</title><main>"
+            f"<h1>Class view: forecast audit</h1><p>Folder: <code>{escape(str(folder))}</code></p><ul>{report}</ul>"
+            f"<figure><img src='data:image/png;base64,{image}' alt='{escape(chart.title)}' style='max-width:100%'>"
+            f"<figcaption><pre style='white-space:pre-wrap'>{escape(chart.summary)}</pre></figcaption></figure>"
+            f"{table_html(class_table(view))}</main></html>")
