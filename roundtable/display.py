@@ -14,11 +14,9 @@ from html import escape
 from IPython.display import HTML, Markdown
 
 from .analysis.textlens import kwic, kwic_summary, speaker_theme_counts
-from .core.paths import work_dir
 from .model.corpus import THEME_TITLES, load_corpus
 from .model.events import load_events
 from .model.exercises import load_bank
-from .model.forecasts import FORECAST_NOTEBOOK, forecast_questions
 from .model.glossary import load_glossary
 from .model.groundrules import ground_rules
 from .model.readings import load_reading, load_readings
@@ -28,7 +26,7 @@ from .views.forecastviews import forecast_table, reveal_static_html
 from .views.render import STYLE, passages_html
 from .views.tables import table, table_html
 from .views.themeviews import next_events_static, reading_html
-from .widgets.exercise_widgets import AnswerBox, QuizWidget, prompt_html, quiz_static_html
+from .widgets.exercise_widgets import AnswerBox, ExportButton, NameBox, QuizWidget, prompt_html, quiz_static_html
 from .widgets.fallback import Interactive
 from .widgets.forecast_widgets import BlindForecasts, RevealPanel
 from .widgets.theme_widgets import (
@@ -41,8 +39,6 @@ from .widgets.theme_widgets import (
     kwic_html,
 )
 from .widgets.timeline_widgets import PlacePicker, TimelineExplorer
-from .work.answers import AnswerStore
-from .work.exports import export_answers
 
 
 def show_passages(speaker=None, theme=None, section=None, ids=None, glossary=True) -> HTML:
@@ -59,22 +55,33 @@ def show_ground_rules():
     return Markdown(ground_rules())
 
 
-def show_prompt(notebook: str, prompt_id: str, number: str) -> HTML:
-    """A discussion prompt as students see it (no facilitation notes): the
-    static companion of its answer box."""
-
-    return HTML(prompt_html(load_bank(notebook).prompt(prompt_id), number))
-
-
-def answer_box(notebook: str, prompt_id: str) -> Interactive:
-    """A live answer box for one prompt; the answer saves as it is typed.
-    Without a kernel, a line says how to get the box."""
+def answer_box(notebook: str, prompt_id: str, number: str) -> Interactive:
+    """A prompt, numbered as the notebook shows it, with its answer box: the
+    answer saves as it is typed. Without a kernel, the prompt and a line
+    saying how to get the box. (The export reads the numbers from the lesson.)"""
 
     prompt = load_bank(notebook).prompt(prompt_id)
-    note = (f"<p><em>✎ Answer box ({escape(prompt.id)}): run the notebook to write your answer here. "
-            "It is saved as you type, in <code>my-work/</code>.</em></p>")
-    return Interactive(AnswerBox(notebook, prompt).widget(), note,
-                       f"Answer box for {prompt.id} (run the notebook to write in it)")
+    note = ("<p><em>✎ Run the notebook to write your answer here. It is saved as you type, in "
+            "<code>my-work/</code>.</em></p>")
+    return Interactive(AnswerBox(notebook, prompt, number=number).widget(), prompt_html(prompt, number) + note,
+                       f"Question {number} with its answer box (run the notebook to write in it)")
+
+
+def my_name() -> Interactive:
+    """The student's name or pseudonym, given once for all the notebooks."""
+
+    note = ("<p><em>Run the notebook to give your name or a pseudonym (once for all the notebooks): it goes on "
+            "your exports, so that your instructor knows whose answers they are.</em></p>")
+    return Interactive(NameBox().widget(), note, "Your name (run the notebook to give it)")
+
+
+def export_button(notebook: str) -> Interactive:
+    """Export the notebook's answers for handing in, when the student presses
+    the button (never on Run All)."""
+
+    note = ("<p><em>Run the notebook, then press <strong>Export my answers</strong>: your answers are written "
+            "to <code>my-work/exports/</code> as Markdown and HTML, to hand in.</em></p>")
+    return Interactive(ExportButton(notebook).widget(), note, "Export button (run the notebook to export)")
 
 
 def quiz(notebook: str, items=None) -> Interactive:
@@ -189,16 +196,3 @@ def reveal_panel() -> Interactive:
     outcomes and scores folded away until opened."""
 
     return Interactive(RevealPanel().widget(), reveal_static_html(), "The reveal, hidden until opened")
-
-
-def export_my_answers(notebook: str, student: str = "student") -> str:
-    """Write this notebook's answers to Markdown and HTML for handing in."""
-    extra = forecast_questions() if notebook == FORECAST_NOTEBOOK else None
-    md, html = export_answers(AnswerStore(student=student), load_bank(notebook), extra_questions=extra)
-    # Shown from the folder that holds my-work (the clone), so the message
-    # reads the same wherever the work folder is put.
-    base = work_dir().parent
-    where = lambda p: p.relative_to(base).as_posix() if p.is_relative_to(base) else p  # noqa: E731
-    return f"Written: {where(md)} and {where(html)}"
-
-

@@ -134,7 +134,8 @@ def test_every_notebook_renders_in_voila_without_errors(voila, tab, notebook):
     assert tab.error_outputs() == []
     # Each piece shows once: the live widget, not its static version as well.
     assert page.locator("summary", has_text="Show the answer").count() == 0, "a quiz is shown twice"
-    assert page.get_by_text(re.compile("run the notebook to write your answer")).count() == 0
+    assert page.get_by_text(re.compile("run the notebook to write your answer", re.I)).count() == 0
+    assert page.get_by_text(re.compile(r"^Written:")).count() == 0, "an export was written before anyone asked"
     assert page.get_by_text(re.compile("Error displaying widget|model not found")).count() == 0
     save_screenshot(page, SCREENSHOTS / f"voila-{notebook.removesuffix('.ipynb')}.png")
     # The quiz responds: pick an option, check it, read the feedback in words.
@@ -184,6 +185,15 @@ def test_answers_survive_a_reload_and_typed_html_stays_inert(voila, tab):
     assert box.input_value() == "The crowds showed unity, not support. " + ATTACK
     assert page.evaluate("window.__xss") is None
     assert page.locator("img[src='x']").count() == 0
+    # Give a name, then export: the file carries the name, and the answer.
+    name = page.get_by_label("Your name or a pseudonym")
+    name.fill("Ana Test")
+    name.press("Enter")
+    page.get_by_text("your exports will be named Ana Test").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Export my answers").click()
+    page.get_by_text(re.compile("Written: .*02_iran-Ana-Test-")).first.wait_for(timeout=30_000)
+    exported = list((voila.work_dir / "exports").glob("02_iran-Ana-Test-*.md"))
+    assert len(exported) == 1 and "The crowds showed unity" in exported[0].read_text(encoding="utf-8")
     assert tab.problems() == []
 
 

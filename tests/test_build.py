@@ -77,10 +77,10 @@ def test_setup_goes_before_the_first_code_cell_and_export_before_the_instructors
     cells = assembled(tmp_path).cells
     sources = [c.source for c in cells]
     assert sources[0].startswith("# 99 · A lesson")
-    assert sources[1] == build.SETUP_MARKDOWN and sources[2] == build.SETUP_CODE
-    assert sources[3].startswith("from roundtable.display import table")
+    assert sources[1] == build.SETUP_MARKDOWN and sources[2] == build.SETUP_CODE and sources[3] == build.NAME_CODE
+    assert sources[4].startswith("from roundtable.display import table")
     at = sources.index(build.EXPORT_MARKDOWN)
-    assert sources[at + 1] == 'from roundtable.display import export_my_answers\nexport_my_answers("99_a_lesson")'
+    assert sources[at + 1] == 'from roundtable.display import export_button\nexport_button("99_a_lesson")'
     assert sources[at + 2].startswith("### For instructors")
 
 
@@ -88,7 +88,7 @@ def test_without_an_instructors_section_the_export_goes_before_the_key_points(tm
     text = LESSON.replace("+++\n\n### For instructors: check that the widgets work\n\n```{code-cell}\nprint(x)\n```\n\n", "")
     sources = [c.source for c in assembled(tmp_path, text).cells]
     assert sources[-3:-1] == [build.EXPORT_MARKDOWN,
-                              'from roundtable.display import export_my_answers\nexport_my_answers("99_a_lesson")']
+                              'from roundtable.display import export_button\nexport_button("99_a_lesson")']
     assert sources[-1].startswith("## Key points")
 
 
@@ -122,13 +122,13 @@ def executed_by_hand(tmp_path):
     code = [c for c in notebook.cells if c.cell_type == "code"]
     widget = {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
               "text/html": "<p>static</p>", "text/plain": "Quiz, 1 question"}
-    code[2].outputs = [nbformat.v4.new_output("display_data", data=widget),
+    code[3].outputs = [nbformat.v4.new_output("display_data", data=widget),
                        nbformat.v4.new_output("stream", name="stdout", text="one\n"),
                        nbformat.v4.new_output("stream", name="stdout", text="two\n")]
-    code[2].metadata["execution"] = {"iopub.status.busy": "2026-11-28T10:00:00Z"}
+    code[3].metadata["execution"] = {"iopub.status.busy": "2026-11-28T10:00:00Z"}
     notebook.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
     notebook.metadata["language_info"] = {"name": "python", "version": "3.11.99"}
-    return notebook, code[2]
+    return notebook, code[3]
 
 
 def test_finalize_keeps_the_static_version_and_drops_what_changes_between_runs(tmp_path):

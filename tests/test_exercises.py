@@ -15,7 +15,9 @@ from roundtable.model.corpus import load_corpus
 from roundtable.core.errors import DataError
 from roundtable.widgets.exercise_widgets import QuizWidget, quiz_static_html
 from roundtable.model.exercises import BLOOM_LEVELS, load_all_banks, load_bank
-from roundtable.work.exports import export_answers, read_markdown_export
+from roundtable.model.lessons import shown_prompts
+from roundtable.work.exports import NoName, Question, export_answers, export_notebook, read_markdown_export
+from roundtable.work.identity import short_id
 
 THEMES = {"02_iran": "iran", "03_iraq": "iraq", "04_syria": "syria", "05_assassination_strategy": "assassination-strategy"}
 
@@ -104,19 +106,56 @@ def test_static_fallback_hides_answers_in_details(bank):
     assert "&lt;b&gt;so&lt;/b&gt;" in html
 
 
-def test_export_round_trip(tmp_path, bank):
-    store = AnswerStore(tmp_path / "answers.sqlite", student="Ana <b>")
-    texts = {"iran-p01": "سلام — “quoted” <script>x</script>\n~~~~~ tildes\n", "stray-prompt": ""}
+def test_export_round_trip(tmp_path):
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    assert store.set_name("Ana <b>\nstudent: forged").ok
+    texts = {"iran-p01": "سلام — “quoted” <script>x</script>\n~~~~~ tildes\n", "iran-p04": ""}
     for prompt_id, text in texts.items():
-        store.save("bank", prompt_id, text)
-    md, html = export_answers(store, bank, tmp_path / "exports")
+        store.save("02_iran", prompt_id, text)
+    questions = [Question("iran-p01", "Question 2.1", "What did **the crowds** show?"),
+                 Question("iran-p04", "Question 2.2", "Second.")]
+    md, html = export_answers(store, "02_iran", questions, tmp_path / "exports")
     back = read_markdown_export(md)
-    assert back.notebook == "bank" and back.student == "Ana <b>"
+    # The newline in the name cannot forge a header line.
+    assert back.notebook == "02_iran" and back.student == "Ana <b> student: forged"
+    assert back.student_id == short_id(store.student)
     assert back.answers == texts
     page = html.read_text(encoding="utf-8")
     assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
-    assert unescape(page.split("<pre style='white-space:pre-wrap'>")[1].split("</pre>")[0]) == texts["iran-p01"]
-    assert md.name == "bank-Ana-b.md"
+    assert "<strong>the crowds</strong>" in page and "**" not in page
+    answer = page.split("<div dir='auto' style='white-space:pre-wrap'>")[1].split("</div>")[0]
+    assert unescape(answer) == texts["iran-p01"]
+    assert md.name == f"02_iran-Ana-b-student-forged-{short_id(store.student)}.md"
+
+
+def test_an_export_lists_exactly_the_prompts_the_notebook_shows_in_its_order(tmp_path):
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    store.set_name("Ana")
+    store.save("02_iran", "iran-p02", "a prompt 02 never shows")
+    md, _ = export_notebook(store, "02_iran", tmp_path)
+    text = md.read_text(encoding="utf-8")
+    shown = shown_prompts("02_iran")
+    assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == [pid for pid, _ in shown]
+    assert "iran-p02" not in text
+    assert [n for _, n in shown] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+    assert "**Question 2.1.**" in text
+
+
+def test_no_name_no_export_and_nothing_is_written(tmp_path):
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    with pytest.raises(NoName, match="Give your name"):
+        export_notebook(store, "02_iran", tmp_path / "exports")
+    assert not (tmp_path / "exports").exists()
+
+
+def test_two_students_with_one_name_never_overwrite_each_other(tmp_path):
+    paths = set()
+    for n, name in enumerate(["O'Brien", "O Brien", "O-Brien", "Jose\u0301", "Jos\u00e9", "Jos\u00e9"]):
+        store = AnswerStore(tmp_path / f"s{n}.sqlite")
+        store.set_name(name)
+        md, _ = export_notebook(store, "00_start_here", tmp_path / "exports")
+        paths.add(md.name)
+    assert len(paths) == 6
 
 
 def test_reading_a_foreign_file_says_what_is_wrong(tmp_path):
@@ -175,8 +214,9 @@ def test_essay_is_answerable_and_exported(tmp_path):
     essay = bank.prompt(bank.essay.id)
     assert essay.format == "essay" and essay.question.endswith("words.)")
     store = AnswerStore(tmp_path / "answers.sqlite")
+    store.set_name("Ana")
     store.save(bank.notebook, bank.essay.id, "My thesis <b>is</b> this.")
-    md, _ = export_answers(store, bank, tmp_path / "exports")
+    md, _ = export_notebook(store, bank.notebook, tmp_path / "exports")
     assert read_markdown_export(md).answers[bank.essay.id] == "My thesis <b>is</b> this."
 
 
@@ -224,3 +264,16 @@ def test_quiz_options_wrap_at_any_font_size(bank):
     assert "rt-quiz" in widget._dom_classes
     assert "white-space:normal" in widget.children[0].value
     assert QuizWidget(list(bank.quiz)).buttons[0].layout.width == "auto"
+
+
+def test_feedback_says_right_once_and_static_answers_end_in_one_full_stop():
+    from roundtable.widgets.exercise_widgets import as_sentence, feedback_html
+
+    item = load_bank("07_forecast_audit").quiz[0]
+    right = next(o for o in item.options if o.correct)
+    assert right.feedback.startswith("Right.")  # the bank says it too: the widget must not repeat it
+    html = feedback_html(item, right)
+    assert html.count("Right") == 1, html
+    assert as_sentence("Islamic Republic.") == "Islamic Republic." and as_sentence("Yes") == "Yes."
+    static = quiz_static_html(list(load_bank("02_iran").quiz))
+    assert ".." not in static.replace("...", "") and "Right. Right." not in static

@@ -10,7 +10,9 @@ from roundtable import display
 from roundtable.widgets.fallback import WIDGET_VIEW, Interactive
 
 PIECES = {
-    "answer box": lambda: display.answer_box("02_iran", "iran-p01"),
+    "answer box": lambda: display.answer_box("02_iran", "iran-p01", "2.1"),
+    "name": display.my_name,
+    "export button": lambda: display.export_button("02_iran"),
     "quiz": lambda: display.quiz("00_start_here"),
     "check quiz": lambda: display.check_quiz("02_iran", "iran-rally"),
     "review quiz": lambda: display.review_quiz("03_iraq"),
@@ -30,7 +32,8 @@ def test_each_piece_is_one_bundle_with_widget_html_and_a_stable_line(name):
     first, second = PIECES[name](), PIECES[name]()
     bundle, again = first._repr_mimebundle_(), second._repr_mimebundle_()
     assert set(bundle) == {WIDGET_VIEW, "text/html", "text/plain"}
-    assert bundle[WIDGET_VIEW]["model_id"] == first.widget.model_id
+    assert bundle[WIDGET_VIEW]["model_id"] == first.shown.model_id and first.widget in first.shown.children
+    assert "line-height:1.45" in first.shown.children[0].value  # text reads single-spaced
     # Two fresh pieces differ only in their widget's model id.
     assert bundle[WIDGET_VIEW] != again[WIDGET_VIEW]
     assert bundle["text/html"] == again["text/html"] and bundle["text/plain"] == again["text/plain"]
@@ -45,7 +48,9 @@ def test_the_static_versions_carry_the_content_not_a_placeholder():
     heatmap = display.theme_heatmap()._repr_mimebundle_()["text/html"]
     assert "data:image/png;base64," in heatmap and "alt='" in heatmap and "<table" in heatmap
     reveal = display.reveal_panel()._repr_mimebundle_()["text/html"]
-    assert reveal.startswith("<details>"), "the outcomes stay folded away"
+    assert "opens only in the running notebook" in reveal and "happened" not in reveal
+    box = display.answer_box("02_iran", "iran-p01", "2.1")._repr_mimebundle_()["text/html"]
+    assert box.count("Question 2.1") == 1 and "Dina writes" in box
     forecasts = display.blind_forecasts()._repr_mimebundle_()["text/html"]
     assert "did not happen" not in forecasts and "Brier" not in forecasts
 

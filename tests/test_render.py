@@ -24,7 +24,7 @@ def test_definitions_are_escaped_in_titles_and_footnotes(mini):
     corpus, glossary = mini
     html = passage_html(corpus.paragraph("intro-1"), glossary)
     assert 'title="Commander of the Quds Force &lt;until 2020&gt;."' in html
-    assert "<li><strong>Qassem Soleimani</strong>: Commander of the Quds Force &lt;until 2020&gt;.</li>" in html
+    assert "<strong>Qassem Soleimani</strong>: Commander of the Quds Force &lt;until 2020&gt;.</li>" in html
     assert "<until" not in html
 
 
@@ -32,8 +32,8 @@ def test_terms_are_marked_with_abbr_and_numbered_once(mini):
     corpus, glossary = mini
     html = passage_html(corpus.paragraph("dan-1"), glossary)
     assert html.count("<abbr") == 2  # al-Muhandis and Mohandes: one entry, two mentions
-    assert html.count("<sup>1</sup>") == 2 and "<sup>2</sup>" not in html
-    assert html.count("<li>") == 1
+    assert html.count('aria-label="note 1">1</a></sup>') == 2 and "note 2" not in html
+    assert html.count("<li ") == 1
 
 
 def test_header_names_speaker_section_and_id(mini):
@@ -53,8 +53,20 @@ def test_text_survives_marking_letter_for_letter():
     for _, row in corpus.paragraphs.iterrows():
         rendered = passage_html(row, glossary)
         body = re.search(r"<p>(.*)</p>", rendered, re.S).group(1)
-        plain = html_module.unescape(re.sub(r"<sup>\d+</sup>|<[^>]+>", "", body))
+        plain = html_module.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", body))
         assert plain == row["text"], row["id"]
+
+
+def test_a_note_is_printed_once_per_reading_and_later_mentions_link_to_it():
+    corpus, glossary = load_corpus(), load_glossary()
+    frame = corpus.paragraphs[corpus.paragraphs["id"].isin(["dina-1", "dina-2"])]
+    html = passages_html(frame, glossary)
+    # Soleimani is named in both paragraphs: one note, under dina-1, and links to it.
+    assert html.count("<strong>Qassem Soleimani</strong>:") == 1
+    first = html.index('id="note-dina-1-')
+    assert first < html.index('id="dina-2"')
+    anchor = html[first:].split('"')[1]
+    assert html.count(f'href="#{anchor}"') >= 3
 
 
 def test_passages_keep_frame_order(mini):

@@ -14,7 +14,7 @@ def test_kwic_finds_every_occurrence_with_context_in_reading_order():
     assert results["paragraph"].tolist() == ["renad-1", "renad-1", "thanassis-3", "aron-3"]
     first = results.iloc[0]
     assert first["match"] == "militia" and first["left"].endswith("anti-Iran and anti-")
-    assert kwic_summary(results, "militia") == "“militia” occurs 4 times in 3 paragraphs: Renad 2, Thanassis 1, Aron 1."
+    assert kwic_summary(results, "militia") == "“militia” occurs 4 times in 3 paragraphs of the roundtable: Renad 2, Thanassis 1, Aron 1."
 
 
 def test_kwic_whole_words_or_parts():

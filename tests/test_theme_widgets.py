@@ -41,7 +41,7 @@ def test_keyword_search_updates_and_escapes_what_is_typed():
     search = KeywordSearch()
     assert "Type a word" in search.output.value
     search.query.value = "Feish Khabour"
-    assert "occurs once in 1 paragraph: Aron 1" in search.output.value
+    assert "occurs once in 1 paragraph of the roundtable: Aron 1" in search.output.value
     search.query.value = "<img src=x onerror=alert(1)>"
     assert "<img" not in search.output.value and "&lt;img src=x onerror=alert(1)&gt;" in search.output.value
     search.query.value = "militia"
@@ -126,3 +126,21 @@ def test_heatmap_opens_on_the_cached_figure_and_draws_only_on_a_change():
     heat.measure.value = "paragraphs"
     # Back to the opening view: the same words as the cached figure says.
     assert heat.summary.value == "<pre role='status'>" + escape(cached.summary) + "</pre>"
+
+
+def test_search_by_speaker_names_the_speaker_and_the_dropdown_starts_on_everyone():
+    search = KeywordSearch("escalation")
+    assert search.speaker.value == "" and search.speaker.label == "Everyone"
+    search.speaker.value = "Dahlia"
+    assert "of Dahlia's paragraphs" in unescape(search.output.value)
+    search.query.value = "nuclear"
+    assert "“nuclear” does not occur in Dahlia's paragraphs." in unescape(search.output.value)
+
+
+def test_search_follows_the_typing_and_finds_the_texts_own_spellings():
+    search = KeywordSearch()
+    assert search.query.continuous_update is True
+    search.query.value = "Muhandis"
+    matches = set(search.results()["match"])
+    assert "Mohandes" in matches and any("Muhandis" in m for m in matches)
+    assert "other spellings" in search.output.value

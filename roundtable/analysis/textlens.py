@@ -24,6 +24,7 @@ from ..model.corpus import (
     speaker_label,
 )
 from ..model.estimative import load_estimative_words
+from ..model.glossary import load_glossary
 
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 MAX_QUERY_CHARS = 80
@@ -51,7 +52,22 @@ def clean_query(query: str) -> str:
     return " ".join(str(query).split())[:MAX_QUERY_CHARS]
 
 
-def _query_pattern(query: str, whole_words: bool) -> re.Pattern:
+def spellings_of(query: str, glossary=None) -> tuple[str, ...]:
+    """The spellings the text itself uses for the name or term `query` is one
+    of ("Muhandis" finds "Mohandes" too); just the query otherwise."""
+    glossary = glossary or load_glossary()
+    wanted = query.casefold()
+    for entry in glossary.entries.values():
+        spellings = (entry.term, *entry.variants, *entry.other_spellings)
+        if any(wanted == s.casefold() for s in spellings):
+            return tuple(dict.fromkeys([query, *entry.variants]))
+    return (query,)
+
+
+def _query_pattern(query: str, whole_words: bool, spellings: tuple[str, ...] = ()) -> re.Pattern:
+    if len(spellings) > 1:
+        body = "|".join(f"(?:{phrase_regex(s)})" for s in sorted(spellings, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
     body = phrase_regex(query)
     if whole_words:
         body = rf"(?<!\w){body}(?!\w)"
@@ -67,8 +83,8 @@ def kwic(query: str, corpus=None, whole_words: bool = True, speaker: str | None 
     columns = ["paragraph", "speaker", "left", "match", "right"]
     if not query:
         return pd.DataFrame(columns=columns)
-    pattern = _query_pattern(query, whole_words)
-    frame = corpus.paragraphs if speaker is None else corpus.filter(speaker=speaker)
+    pattern = _query_pattern(query, whole_words, spellings_of(query))
+    frame = corpus.paragraphs if not speaker else corpus.filter(speaker=speaker)
     rows = []
     for row in frame.itertuples():
         for m in pattern.finditer(row.text):
@@ -80,15 +96,18 @@ def kwic(query: str, corpus=None, whole_words: bool = True, speaker: str | None 
     return pd.DataFrame(rows, columns=columns)
 
 
-def kwic_summary(results: pd.DataFrame, query: str) -> str:
+def kwic_summary(results: pd.DataFrame, query: str, speaker: str | None = None) -> str:
     query = clean_query(query)
+    where = f"{speaker}'s paragraphs" if speaker else "the roundtable"
     if not query:
         return "Type a word or phrase to search the whole roundtable."
+    others = [s for s in spellings_of(query) if s.casefold() != query.casefold()]
+    also = f" (with the text's other spellings: {', '.join(others)})" if others else ""
     if results.empty:
-        return f"“{query}” does not occur in the roundtable."
+        return f"“{query}”{also} does not occur in {where}."
     by = results.groupby("speaker", sort=False).size()
     times = "once" if len(results) == 1 else f"{len(results)} times"
-    return (f"“{query}” occurs {times} in {plural(results['paragraph'].nunique(), 'paragraph')}: "
+    return (f"“{query}”{also} occurs {times} in {plural(results['paragraph'].nunique(), 'paragraph')} of {where}: "
             + ", ".join(f"{s} {n}" for s, n in by.items()) + ".")
 
 

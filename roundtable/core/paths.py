@@ -8,6 +8,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = REPO_ROOT / "data"
 EXERCISES_DIR = REPO_ROOT / "exercises"
+LESSONS_DIR = REPO_ROOT / "lessons"
 
 #: The one folder, inside the clone, where the collection writes students'
 #: work. It is gitignored; the README names it. Tests point it elsewhere with

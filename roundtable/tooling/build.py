@@ -4,9 +4,9 @@ The lessons (MyST Markdown that Jupytext reads) are the only form anyone
 edits. The build
 
 1. reads a lesson and inserts the cells every notebook shares: the setup that
-   finds the package (before the lesson's first code cell) and the export of
-   the student's answers (before "For instructors", or before the closing
-   key points);
+   finds the package and the student's name (before the lesson's first code
+   cell), and the export button (before "For instructors", or before the
+   closing key points);
 2. gives every cell an id made from its content, so that inserting a cell
    leaves the others' ids alone, and folds code inputs away (one click shows
    them): students of politics read a document, not code;
@@ -45,11 +45,14 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TIMEOUT_SECONDS = 300
 
-SETUP_MARKDOWN = """## Step 1. Load the collection
+SETUP_MARKDOWN = """## Step 1. Load the collection, and give your name
 
 The first code cell of every notebook finds the collection's own Python package. Run the cells in
 order (Shift + Enter), or all at once with *Run → Run All Cells*. The code is folded away: click
-the bar beside a cell to see it."""
+the bar beside a cell to see it.
+
+Then give your name, or a pseudonym if your instructor prefers: you give it once, for all the
+notebooks, and it goes on the answers you export. You can change it here at any time."""
 
 SETUP_CODE = """# Setup: find this clone's `roundtable` package, wherever the notebook was opened.
 import pathlib, sys
@@ -59,11 +62,14 @@ if root is None:
     raise RuntimeError("Open this notebook from a clone of the collection (README: 'Other ways to run it').")
 sys.path.insert(0, str(root))"""
 
-EXPORT_MARKDOWN = """To hand in your answers, run the next cell: it writes them to Markdown and HTML files in
-`my-work/exports/`."""
+NAME_CODE = """from roundtable.display import my_name
+my_name()"""
 
-EXPORT_CODE = """from roundtable.display import export_my_answers
-export_my_answers("{name}")"""
+EXPORT_MARKDOWN = """To hand in your answers, press *Export my answers*: it writes them, under your name, to
+Markdown and HTML files in `my-work/exports/`. Export again whenever you have changed an answer."""
+
+EXPORT_CODE = """from roundtable.display import export_button
+export_button("{name}")"""
 
 #: The notebook metadata every built notebook carries, whatever the Python
 #: patch version of the machine that built it.
@@ -126,7 +132,8 @@ def assemble(lesson: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     cells = [nbformat.v4.new_markdown_cell(c.source, metadata=dict(c.metadata)) if c.cell_type == "markdown"
              else nbformat.v4.new_code_cell(c.source, metadata=dict(c.metadata)) for c in lesson.cells]
     first_code = next(i for i, c in enumerate(cells) if c.cell_type == "code")
-    cells[first_code:first_code] = [nbformat.v4.new_markdown_cell(SETUP_MARKDOWN), nbformat.v4.new_code_cell(SETUP_CODE)]
+    cells[first_code:first_code] = [nbformat.v4.new_markdown_cell(SETUP_MARKDOWN), nbformat.v4.new_code_cell(SETUP_CODE),
+                                    nbformat.v4.new_code_cell(NAME_CODE)]
     at = export_position(cells)
     cells[at:at] = [nbformat.v4.new_markdown_cell(EXPORT_MARKDOWN),
                     nbformat.v4.new_code_cell(EXPORT_CODE.format(name=name))]

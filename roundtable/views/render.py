@@ -7,6 +7,7 @@ on a projector or a printout where hovering is impossible.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 from ..model.corpus import speaker_label
 
 STYLE = """<style>
+.rt-passage sup a{text-decoration:none}
 .rt-passage{border-left:4px solid #555;padding:.4em .9em;margin:.8em 0;max-width:52em;line-height:1.55}
 .rt-passage header{font-size:.9em;margin-bottom:.3em}
 .rt-passage abbr{text-decoration:underline dotted;cursor:help}
@@ -21,40 +23,58 @@ STYLE = """<style>
 </style>"""
 
 
-def passage_html(row, glossary=None) -> str:
-    """One paragraph (a row of `Corpus.paragraphs`) as an HTML <article>."""
+def inline_markdown_html(text: str) -> str:
+    """Escape `text`, then render the banks' inline Markdown: **bold** and *italic*."""
+    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(text))
+    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", html)
+
+
+def passage_html(row, glossary=None, seen: dict | None = None) -> str:
+    """One paragraph (a row of `Corpus.paragraphs`) as an HTML <article>.
+
+    `seen` is shared by the paragraphs of one reading: a term's note is
+    printed under the paragraph that first names it, and later mentions link
+    back to that note instead of printing it again."""
+    seen = {} if seen is None else seen
     speaker = speaker_label(row["speaker"])
     label = row["section_title"] + ("" if row["heading_in_source"] else " (our label)")
     header = (f"<header><strong>{escape(speaker)}</strong> · {escape(label)} · "
               f"<code>{escape(row['id'])}</code></header>")
-    body, notes = _marked_text(row["text"], glossary)
+    body, notes = _marked_text(row["text"], glossary, seen, row["id"])
     footnotes = ""
     if notes:
-        items = "".join(f"<li><strong>{escape(e.term)}</strong>: {escape(e.note)}</li>" for e in notes)
+        items = "".join(f'<li value="{number}" id="{anchor}"><strong>{escape(e.term)}</strong>: {escape(e.note)}</li>'
+                        for e, number, anchor in notes)
         footnotes = f"<ol>{items}</ol>"
     return (f'<article class="rt-passage" id="{escape(row["id"])}">{header}'
             f"<p>{body}</p>{footnotes}</article>")
 
 
 def passages_html(frame: pd.DataFrame, glossary=None) -> str:
-    """Several paragraphs, in the order of the frame, with the shared style."""
-    return STYLE + "".join(passage_html(row, glossary) for _, row in frame.iterrows())
+    """Several paragraphs, in the order of the frame, with the shared style;
+    each glossary note once, at its first mention."""
+    seen: dict = {}
+    return STYLE + "".join(passage_html(row, glossary, seen) for _, row in frame.iterrows())
 
 
-def _marked_text(text: str, glossary) -> tuple[str, list]:
-    """Escape `text` and wrap each glossary mention in <abbr> plus a
-    footnote number; return the HTML and the entries in footnote order."""
+def _marked_text(text: str, glossary, seen: dict, paragraph: str) -> tuple[str, list]:
+    """Escape `text` and mark each glossary mention with <abbr> and a note
+    number. A term met for the first time in the reading gets its note here
+    (returned, in order, with its number and anchor); one met before links to
+    its note."""
     if glossary is None:
         return escape(text), []
-    parts, notes, numbers, cursor = [], [], {}, 0
+    parts, notes, cursor = [], [], 0
     for mention in glossary.mentions(text):
         entry = glossary[mention.entry_id]
-        if entry.id not in numbers:
-            notes.append(entry)
-            numbers[entry.id] = len(notes)
+        if entry.id not in seen:
+            anchor = f"note-{paragraph}-{entry.id}"
+            seen[entry.id] = (len(seen) + 1, anchor)
+            notes.append((entry, *seen[entry.id]))
+        number, anchor = seen[entry.id]
         parts.append(escape(text[cursor:mention.start]))
         parts.append(f'<abbr title="{escape(entry.note)}">{escape(mention.matched)}</abbr>'
-                     f"<sup>{numbers[entry.id]}</sup>")
+                     f'<sup><a href="#{escape(anchor)}" aria-label="note {number}">{number}</a></sup>')
         cursor = mention.end
     parts.append(escape(text[cursor:]))
     return "".join(parts), notes

@@ -12,15 +12,13 @@ from html import escape
 
 import ipywidgets as w
 
+from ..core.paths import work_dir
 from ..model.exercises import Bank, Prompt, QuizItem
+from ..views.render import inline_markdown_html
 from ..work.answers import AnswerStore
+from ..work.exports import NoName, export_notebook
 
 FULL = w.Layout(width="95%")
-
-
-def bold_html(text: str) -> str:
-    """Escape `text`, then turn the banks' **bold** marks into <strong>."""
-    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(text))
 
 
 def prompt_html(prompt: Prompt, number: str | None = None) -> str:
@@ -28,7 +26,7 @@ def prompt_html(prompt: Prompt, number: str | None = None) -> str:
     label = f"Question {number}" if number else "Question"
     refs = ", ".join(prompt.paragraphs)
     return (f"<p><strong>{escape(label)}</strong> ({escape(prompt.format.replace('-', ' '))}, "
-            f"about {prompt.minutes} min; see {escape(refs)})</p><p>{bold_html(prompt.question)}</p>")
+            f"about {prompt.minutes} min; see {escape(refs)})</p><p>{inline_markdown_html(prompt.question)}</p>")
 
 
 class AnswerBox:
@@ -121,7 +119,7 @@ class QuizWidget:
 
 def feedback_html(item: QuizItem, option) -> str:
     verdict = "✓ <strong>Right.</strong>" if option.correct else "✗ <strong>Not quite.</strong>"
-    return (f"<div role='status'><p>{verdict} {escape(option.feedback)}</p>"
+    return (f"<div role='status'><p>{verdict} {escape(_without_verdict(option.feedback))}</p>"
             f"<p>{escape(item.explanation)}</p>"
             f"<blockquote>“{escape(item.quote)}” ({escape(item.paragraph)})</blockquote></div>")
 
@@ -134,10 +132,22 @@ def quiz_static_html(items: list[QuizItem]) -> str:
         options = "".join(f"<li>{escape(o.text)}</li>" for o in item.shuffled_options)
         parts.append(
             f"<div><p><strong>{number}.</strong> {escape(item.question)}</p><ol type='a'>{options}</ol>"
-            f"<details><summary>Show the answer</summary><p>✓ {escape(item.answer.text)}. "
-            f"{escape(item.answer.feedback)}</p><p>{escape(item.explanation)}</p>"
+            f"<details><summary>Show the answer</summary><p>✓ {escape(as_sentence(item.answer.text))} "
+            f"{escape(_without_verdict(item.answer.feedback))}</p><p>{escape(item.explanation)}</p>"
             f"<blockquote>“{escape(item.quote)}” ({escape(item.paragraph)})</blockquote></details></div>")
     return "".join(parts)
+
+
+def _without_verdict(feedback: str) -> str:
+    """The bank's feedback without a leading "Right." or "Not quite.": the
+    widget says the verdict itself."""
+    return re.sub(r"^(?:Right|Correct|Yes|Not quite|No)[.!,:]\s*", "", feedback.strip())
+
+
+def as_sentence(text: str) -> str:
+    """`text` ending in exactly one full stop (or its own punctuation)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…", "”", '"', ")")) else text + "."
 
 
 def answer_boxes(bank: Bank, prompt_ids=None, store: AnswerStore | None = None, numbers=None) -> w.Widget:
@@ -146,3 +156,68 @@ def answer_boxes(bank: Bank, prompt_ids=None, store: AnswerStore | None = None, 
     prompts = [bank.prompt(p) for p in prompt_ids] if prompt_ids else list(bank.prompts)
     numbers = numbers or [None] * len(prompts)
     return w.VBox([AnswerBox(bank.notebook, p, store, n).widget() for p, n in zip(prompts, numbers)])
+
+
+class NameBox:
+    """The student's name or pseudonym, given once per clone and kept in the
+    answer store; it can be changed at any time (answers are filed under a
+    stable id, so nothing is lost)."""
+
+    def __init__(self, store: AnswerStore | None = None):
+        self.store = store or AnswerStore()
+        current = self.store.name()
+        self.text = w.Text(value=current or "", description="Your name or a pseudonym", placeholder="e.g. Sam K.",
+                           style={"description_width": "initial"}, continuous_update=False,
+                           layout=w.Layout(width="30em", max_width="100%"))
+        self.button = w.Button(description="Save my name", tooltip="Save the name your exports carry",
+                               layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+        self.button.on_click(self.save)
+        self.text.observe(self.save, names="value")
+        self._show(f"Your exports are named {current}." if current else
+                   "No name yet: type one and press Enter (or Save). You give it once for all the notebooks.", True)
+
+    def save(self, change=None) -> None:
+        if self.text.value.strip() == (self.store.name() or ""):
+            return
+        result = self.store.set_name(self.text.value)
+        self._show(result.message, result.ok)
+
+    def _show(self, message: str, ok: bool) -> None:
+        self.status.value = f"<p role='status'>{'✓' if ok else '⚠'} {escape(message)}</p>"
+
+    def widget(self) -> w.Widget:
+        return w.VBox([w.HBox([self.text, self.button]), self.status])
+
+
+class ExportButton:
+    """Writes the notebook's answers for handing in, when the student asks."""
+
+    def __init__(self, notebook: str, store: AnswerStore | None = None, directory=None):
+        self.notebook, self.directory = notebook, directory
+        self.store = store or AnswerStore()
+        self.button = w.Button(description="Export my answers", tooltip="Write them to my-work/exports/",
+                               layout=w.Layout(width="auto"))
+        self.status = w.HTML("<p role='status'>Nothing exported yet.</p>")
+        self.button.on_click(self.export)
+
+    def export(self, button=None) -> None:
+        try:
+            md, html = export_notebook(self.store, self.notebook, self.directory)
+        except NoName as error:
+            self.status.value = f"<p role='status'>⚠ {escape(str(error))}</p>"
+            return
+        except OSError as error:
+            self.status.value = (f"<p role='status'>⚠ Not written: {escape(error.strerror or str(error))} "
+                                 f"({escape(str(getattr(error, 'filename', '') or ''))}). Your answers are still "
+                                 "saved; ask your instructor about the folder.</p>")
+            return
+        # Shown from the folder that holds my-work (the clone), so the message
+        # reads the same wherever the work folder is put.
+        base = work_dir().parent
+        shown = [p.relative_to(base).as_posix() if p.is_relative_to(base) else str(p) for p in (md, html)]
+        self.status.value = (f"<p role='status'>✓ Written: <code>{escape(shown[0])}</code> and "
+                             f"<code>{escape(shown[1])}</code>. Hand in the .md file (or the .html).</p>")
+
+    def widget(self) -> w.Widget:
+        return w.VBox([self.button, self.status])

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 import ipywidgets as w
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: ipywidgets gives every line of an HTML widget the height of a control
+#: (28 px), which reads as double spacing; text in our widgets reads as text.
+TEXT_STYLE = ("<style>.widget-html-content{line-height:1.45}.widget-html-content p{margin:.3em 0}"
+              ".widget-html{height:auto}</style>")
 
 
 @dataclass
@@ -27,15 +31,19 @@ class Interactive:
     fallback_html: str
     label: str
 
-    def __post_init__(self):
+    def _check(self):
         if not self.fallback_html.strip():
             raise ValueError(f"{self.label}: an interactive piece needs a static version for readers without a kernel")
         if "\n" in self.label or len(self.label) > 160:
             raise ValueError(f"the text/plain label must be one short line, got {self.label!r}")
 
+    def __post_init__(self):
+        self._check()
+        self.shown = w.VBox([w.HTML(TEXT_STYLE), self.widget])
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = {"text/html": self.fallback_html, "text/plain": self.label}
-        view = self.widget._repr_mimebundle_().get(WIDGET_VIEW)
+        view = self.shown._repr_mimebundle_().get(WIDGET_VIEW)
         if view is not None:
             bundle[WIDGET_VIEW] = view
         return bundle

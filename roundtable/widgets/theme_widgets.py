@@ -14,13 +14,14 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..analysis.textlens import MAX_QUERY_CHARS, kwic, kwic_summary, tokens
+from ..analysis.textlens import MAX_QUERY_CHARS, kwic, kwic_summary, speaker_theme_counts, tokens
 from ..model.corpus import THEME_TITLES, THEMES, load_corpus
 from ..model.estimative import load_estimative_words
 from ..model.events import next_range
 from ..model.glossary import load_glossary
 from ..views.figcache import cached_figure
 from ..views.render import STYLE, passages_html
+from ..views.tables import table_html
 from ..views.textfigures import HeatmapDrawing
 from ..views.themeviews import next_events_html
 
@@ -95,9 +96,9 @@ def comparison_table(theme: str = ALL_THEMES, corpus=None):
     return pd.DataFrame(rows)
 
 
-def kwic_html(results, query: str) -> str:
+def kwic_html(results, query: str, speaker: str | None = None) -> str:
     """Keyword-in-context results as an escaped HTML table."""
-    summary = f"<p role='status'>{escape(kwic_summary(results, query))}</p>"
+    summary = f"<p role='status'>{escape(kwic_summary(results, query, speaker))}</p>"
     if results.empty:
         return summary
     rows = "".join(
@@ -113,28 +114,30 @@ class KeywordSearch:
 
     def __init__(self, query: str = "", whole_words: bool = True, corpus=None):
         self.corpus = corpus or load_corpus()
+        # Results follow the typing, so a result never stands under another word.
         self.query = w.Text(value=query, description="1. Word or phrase", placeholder="e.g. militia",
-                            style=LABEL, continuous_update=False, layout=w.Layout(width="32em"))
+                            style=LABEL, continuous_update=True, layout=w.Layout(width="32em"))
         self.query.layout.max_width = "100%"
         self.whole_words = w.Checkbox(value=whole_words, description="2. Whole words only", indent=False)
-        self.speaker = w.Dropdown(options=[("Everyone", None)] + [(s, s) for s in self.corpus.speakers],
-                                  value=None, description="3. Speaker", style=LABEL)
+        # "" for everyone: a None value would show an empty dropdown.
+        self.speaker = w.Dropdown(options=[("Everyone", "")] + [(s, s) for s in self.corpus.speakers],
+                                  value="", description="3. Speaker", style=LABEL)
         self.output = w.HTML()
         for control in (self.query, self.whole_words, self.speaker):
             control.observe(self.update, names="value")
         self.update()
 
     def results(self):
-        return kwic(self.query.value, self.corpus, self.whole_words.value, self.speaker.value)
+        return kwic(self.query.value, self.corpus, self.whole_words.value, self.speaker.value or None)
 
     def update(self, change=None) -> None:
         note = ""
         if len(" ".join(self.query.value.split())) > MAX_QUERY_CHARS:
             note = f"<p>ℹ Only the first {MAX_QUERY_CHARS} characters are searched.</p>"
-        self.output.value = STYLE + note + kwic_html(self.results(), self.query.value)
+        self.output.value = STYLE + note + kwic_html(self.results(), self.query.value, self.speaker.value or None)
 
     def widget(self) -> w.Widget:
-        return w.VBox([w.HTML("<h4>Keyword in context</h4><p>Type, then press Enter or Tab.</p>"),
+        return w.VBox([w.HTML("<h4>Keyword in context</h4><p>Type a word: the results follow as you type.</p>"),
                        w.HBox([self.query, self.whole_words, self.speaker]), self.output])
 
 
@@ -154,6 +157,7 @@ class ThemeHeatmap:
         self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
         self.drawing = None  # made on the first redraw, then kept
         self.summary = w.HTML()
+        self.counts = w.HTML()
         self.measure.observe(self.update, names="value")
         self.main_only.observe(self.update, names="value")
         self.update()
@@ -171,10 +175,11 @@ class ThemeHeatmap:
         self.image.value = png
         self.title = chart.title
         self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
+        self.counts.value = table_html(speaker_theme_counts(self.corpus, self.measure.value, self.main_only.value))
 
     def widget(self) -> w.Widget:
         return w.VBox([w.HTML("<h4>Speaker × theme</h4>"), w.HBox([self.measure, self.main_only]),
-                       self.image, self.summary])
+                       self.image, self.summary, self.counts])
 
 
 class NextEventsToggle:
@@ -196,31 +201,3 @@ class NextEventsToggle:
 
     def widget(self) -> w.Widget:
         return w.VBox([self.show, self.output])
-
-
-def check_theme_widgets(notebook: str, theme: str, first: str, second: str, query: str,
-                        whole_words: bool = True) -> str:
-    """Drive fresh widgets by setting values and report what they show: the
-    notebook's self-test cell, checked by nbval."""
-    lines = []
-    comparison = SpeakerComparison(theme, first, second)
-    lines.append(f"Comparison, {first} and {second} on {THEME_TITLES.get(theme, 'all themes')}: "
-                 f"{comparison.left.value.count('<article')} and {comparison.right.value.count('<article')} paragraphs.")
-    comparison.theme.value = ALL_THEMES
-    lines.append(f"…on all themes: {comparison.left.value.count('<article')} and "
-                 f"{comparison.right.value.count('<article')} paragraphs.")
-    search = KeywordSearch(whole_words=whole_words)
-    search.query.value = query
-    lines.append(f"Search {query!r}: {kwic_summary(search.results(), query)}")
-    search.query.value = "<b>bold</b>"
-    lines.append(f"Search for typed HTML is shown as text: {'&lt;b&gt;' in search.output.value}.")
-    heat = ThemeHeatmap()
-    before = heat.summary.value
-    heat.measure.value = "words"
-    lines.append(f"Heat map switches to words: {before != heat.summary.value and 'words' in heat.summary.value}.")
-    toggle = NextEventsToggle(notebook)
-    hidden = "Hidden" in toggle.output.value
-    toggle.show.value = True
-    lines.append(f"What happened next: hidden at first {hidden}; shown when ticked "
-                 f"{'later events refer to these readings' in toggle.output.value}.")
-    return "\n".join(lines)

@@ -125,21 +125,3 @@ class PlacePicker:
 
     def widget(self) -> w.Widget:
         return w.VBox([w.HTML("<h4>Place picker</h4>"), w.HBox([self.place, self.show_after]), self.output])
-
-
-def check_timeline_widgets() -> str:
-    """Drive fresh widgets by setting values, as a student would, and report
-    what they show: the notebook's self-test cell, checked by nbval."""
-    explorer = TimelineExplorer()
-    lines = [f"Explorer at start: {len(explorer.results.options)} events listed "
-             f"(what happened next hidden: {not explorer.show_after.value})."]
-    explorer.countries.value = ("Syria",)
-    lines.append(f"Countries = Syria: {len(explorer.results.options)} events.")
-    explorer.show_after.value = True
-    lines.append(f"…with what happened next: {len(explorer.results.options)} events.")
-    explorer.results.value = explorer.results.options[0][1]
-    lines.append(f"Selecting the first shows its sources: {'<h4>Sources</h4>' in explorer.detail.value}.")
-    picker = PlacePicker()
-    picker.place.value = "baghdad-airport"
-    lines.append(f"Place picker, Baghdad airport: shows events: {'<li>' in picker.output.value}.")
-    return "\n".join(lines)

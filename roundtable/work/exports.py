@@ -1,7 +1,9 @@
 """Exports for handing in: one student's answers for one notebook, written
 to Markdown and to HTML in `my-work/exports/`.
 
-The Markdown export can be read back (`read_markdown_export`), which the
+It lists exactly the prompts the notebook shows, in its order and with its
+numbers, under the student's name and a short id (the file name carries both,
+so two students never overwrite each other's file). The Markdown export can be read back (`read_markdown_export`), which the
 round-trip test and the instructor's class view rely on: each answer sits in
 a fence of tildes longer than any run of tildes inside it, so no answer can
 close its own fence.
@@ -15,11 +17,22 @@ from html import escape
 from pathlib import Path
 
 from ..core.paths import work_dir
+from ..model.exercises import load_bank
+from ..model.forecasts import FORECAST_NOTEBOOK, forecast_questions, load_forecasts
+from ..model.lessons import shown_prompts
+from ..views.render import inline_markdown_html
 from .answers import AnswerStore
+from .forecastrecord import scores_appendix
+from .identity import name_slug, short_id
 
-HEADER = re.compile(r"^# Answers: (?P<notebook>\S+)\n\nstudent: (?P<student>.*)\nexported: (?P<exported>.*)\n")
+HEADER = re.compile(r"^# Answers: (?P<notebook>\S+)\n\nstudent: (?P<student>.*)\n(?:student id: (?P<id>\S+)\n)?"
+                    r"exported: (?P<exported>.*)\n")
 ANSWER = re.compile(r"^## (?P<prompt>\S+)\n(?:.*?\n)??(?P<fence>~{4,})\n(?P<text>.*?)\n(?P=fence)$",
                     re.MULTILINE | re.DOTALL)
+
+
+class NoName(ValueError):
+    """The student has not given a name yet: an export would not say whose it is."""
 
 
 @dataclass(frozen=True)
@@ -28,40 +41,51 @@ class Export:
     student: str
     exported: str
     answers: dict[str, str]
+    student_id: str = ""
 
 
-def _safe_name(text: str) -> str:
-    cleaned = re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-")
-    return cleaned[:60] or "student"
+@dataclass(frozen=True)
+class Question:
+    """One item of an export: where its answer is stored, its label as the
+    notebook shows it ("Question 2.1"), and its text (Markdown)."""
+    id: str
+    label: str
+    text: str
 
 
-def export_answers(store: AnswerStore, bank, directory: Path | None = None,
-                   extra_questions: dict[str, str] | None = None) -> tuple[Path, Path]:
-    """Write the student's answers for `bank`'s notebook; return both paths.
-    `extra_questions` adds answers that are not prompts of the bank (the
-    forecasts of notebook 07), by id and question text, after the prompts."""
+def export_answers(store: AnswerStore, notebook: str, questions: list[Question], directory: Path | None = None,
+                   appendix: tuple[str, str] | None = None) -> tuple[Path, Path]:
+    """Write the student's answers to `questions` (exactly those, in that
+    order); return both paths. `appendix` is (Markdown, HTML) added at the
+    end (notebook 07's scores). Raises NoName before anything is written if
+    the student has not given a name."""
+    name = store.name()
+    if name is None:
+        raise NoName("Give your name or a pseudonym first (Step 1 of the notebook), so that your instructor "
+                     "knows whose answers these are. Then export again.")
     directory = Path(directory) if directory else work_dir() / "exports"
     directory.mkdir(parents=True, exist_ok=True)
-    saved = {a.prompt_id: a for a in store.answers(bank.notebook)}
-    questions = {p.id: p.question for p in bank.answerable}
-    extra = {k: v for k, v in (extra_questions or {}).items() if k not in questions}
-    questions.update(extra)
-    order = [p.id for p in bank.answerable] + list(extra) + sorted(set(saved) - set(questions))
+    saved = {a.prompt_id: a for a in store.answers(notebook)}
+    ident = short_id(store.student)
     stamp = dt.datetime.now().isoformat(timespec="seconds")
-    markdown = [f"# Answers: {bank.notebook}", "", f"student: {store.student}", f"exported: {stamp}", ""]
-    html = [f"<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Answers: {escape(bank.notebook)}</title>",
-            f"<h1>Answers: {escape(bank.notebook)}</h1><p>Student: {escape(store.student)}<br>Exported: {stamp}</p>"]
-    for prompt_id in order:
-        answer = saved.get(prompt_id)
+    markdown = [f"# Answers: {notebook}", "", f"student: {name}", f"student id: {ident}", f"exported: {stamp}", ""]
+    html = [f"<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Answers: {escape(notebook)}</title>",
+            f"<h1>Answers: {escape(notebook)}</h1><p>Student: <span dir='auto'>{escape(name)}</span> "
+            f"(id {escape(ident)})<br>Exported: {stamp}</p>"]
+    for question in questions:
+        answer = saved.get(question.id)
         text = answer.text if answer else ""
         fence = "~" * max(4, 1 + max((len(run) for run in re.findall(r"~+", text)), default=0))
-        markdown += [f"## {prompt_id}", f"**Question.** {questions.get(prompt_id, '(prompt no longer in the bank)')}",
-                     fence, text, fence, ""]
-        html.append(f"<section data-prompt='{escape(prompt_id)}'><h2>{escape(prompt_id)}</h2>"
-                    f"<p><strong>Question.</strong> {escape(questions.get(prompt_id, ''))}</p>"
-                    f"<pre style='white-space:pre-wrap'>{escape(text) if answer else '<em>(no answer)</em>'}</pre></section>")
+        markdown += [f"## {question.id}", f"**{question.label}.** {question.text}", fence, text, fence, ""]
+        shown = (f"<div dir='auto' style='white-space:pre-wrap'>{escape(text)}</div>" if answer and text.strip()
+                 else "<p><em>(no answer)</em></p>")
+        html.append(f"<section data-prompt='{escape(question.id)}'><h2>{escape(question.label)}</h2>"
+                    f"<p>{inline_markdown_html(question.text)}</p>{shown}</section>")
+    if appendix:
+        markdown += [appendix[0], ""]
+        html.append(appendix[1])
     html.append("</html>")
-    base = directory / f"{bank.notebook}-{_safe_name(store.student)}"
+    base = directory / f"{notebook}-{name_slug(name)}-{ident}"
     md_path, html_path = base.with_suffix(".md"), base.with_suffix(".html")
     md_path.write_text("\n".join(markdown), encoding="utf-8")
     html_path.write_text("\n".join(html), encoding="utf-8")
@@ -79,4 +103,25 @@ def read_markdown_export(path: Path | str) -> Export:
     if not header:
         raise ValueError(f"{path.name}: not an answers export (it does not start with '# Answers: <notebook>')")
     answers = {m.group("prompt"): m.group("text") for m in ANSWER.finditer(text, header.end())}
-    return Export(header.group("notebook"), header.group("student"), header.group("exported"), answers)
+    return Export(header.group("notebook"), header.group("student"), header.group("exported"), answers,
+                  header.group("id") or "")
+
+
+def notebook_questions(notebook: str) -> list[Question]:
+    """What a notebook asks, in its order: for the forecast audit, the blind
+    forecasts first (Step 3 comes before any prompt), then every prompt the
+    lesson shows, with the number it shows."""
+    bank = load_bank(notebook)
+    questions = []
+    if notebook == FORECAST_NOTEBOOK:
+        texts = forecast_questions()
+        questions += [Question(f.answer_id, f"Forecast, claim {n}", texts[f.answer_id])
+                      for n, f in enumerate(load_forecasts(), 1)]
+    questions += [Question(pid, f"Question {number}", bank.prompt(pid).question) for pid, number in shown_prompts(notebook)]
+    return questions
+
+
+def export_notebook(store: AnswerStore, notebook: str, directory: Path | None = None) -> tuple[Path, Path]:
+    """The export of one notebook as the student hands it in (see export_answers)."""
+    appendix = scores_appendix(store) if notebook == FORECAST_NOTEBOOK else None
+    return export_answers(store, notebook, notebook_questions(notebook), directory, appendix)
