@@ -8,7 +8,6 @@ side.
 """
 from __future__ import annotations
 
-import base64
 from html import escape
 
 from IPython.display import HTML, Markdown
@@ -158,11 +157,8 @@ def theme_heatmap() -> Interactive:
     """The speaker × theme heat map with its controls; without a kernel, the
     figure (with its text) and the counts."""
 
-    figure = cached_figure("heatmap_chart")
-    image = base64.b64encode(figure.png).decode("ascii")
-    static = (f"<figure><img src='data:image/png;base64,{image}' alt='{escape(figure.title)}' "
-              f"style='max-width:640px;width:100%'><figcaption><pre>{escape(figure.summary)}</pre></figcaption></figure>"
-              "<p>Paragraphs per speaker and theme (main and second themes):</p>" + table_html(speaker_theme_counts()))
+    static = (cached_figure("heatmap_chart").html("640px")
+              + "<p>Paragraphs per speaker and theme (main and second themes):</p>" + table_html(speaker_theme_counts()))
     return Interactive(ThemeHeatmap().widget(), static, "Speaker × theme heat map (run the notebook to change it)")
 
 

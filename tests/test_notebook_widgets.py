@@ -36,7 +36,7 @@ def test_the_timeline_explorer_and_place_picker_respond():
     explorer.show_after.value = True
     assert len(explorer.results.options) > syria
     explorer.results.value = explorer.results.options[0][1]
-    assert "<h4>Sources</h4>" in explorer.detail.value
+    assert "<h5>Sources</h5>" in explorer.detail.value
     picker = PlacePicker()
     picker.place.value = "baghdad-airport"
     assert "<li>" in picker.output.value

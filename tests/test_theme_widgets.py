@@ -60,10 +60,10 @@ def test_keyword_search_says_when_a_query_is_cut():
 
 def test_heatmap_redraws_and_says_so_in_words():
     heat = ThemeHeatmap()
-    first_png, first_text = bytes(heat.image.value), heat.summary.value
+    first_png, first_text = heat.png, heat.summary.value
     assert first_png.startswith(b"\x89PNG") and "paragraphs, counting main and secondary" in first_text
     heat.measure.value = "words"
-    assert bytes(heat.image.value) != first_png and "words, counting main and secondary" in heat.summary.value
+    assert heat.png != first_png and "words, counting main and secondary" in heat.summary.value
     heat.main_only.value = True
     assert "main theme only" in heat.summary.value
 
@@ -120,7 +120,8 @@ def test_every_part_renders(notebook):
 def test_heatmap_opens_on_the_cached_figure_and_draws_only_on_a_change():
     heat = ThemeHeatmap()
     cached = cached_figure("heatmap_chart")
-    assert heat.drawing is None and bytes(heat.image.value) == cached.png and heat.title == cached.title
+    assert heat.drawing is None and heat.png == cached.png and heat.title == cached.title
+    assert f"alt='{escape(cached.summary)}'" in heat.image.value
     heat.measure.value = "words"
     assert heat.drawing is not None
     heat.measure.value = "paragraphs"

@@ -56,12 +56,12 @@ def event_detail_html(event: Event, corpus, glossary=None) -> str:
     sources = "".join(f"<li>{s.html()}</li>" for s in event.sources)
     disputed = (f"<p><strong>Disputed:</strong> {escape(event.disputed)}</p>" if event.disputed else "")
     passages = "".join(passage_html(corpus.paragraph(pid), glossary) for pid in event.paragraphs)
-    linked = (f"<h4>In the roundtable</h4>{passages}" if passages
+    linked = (f"<h5>In the roundtable</h5>{passages}" if passages
               else "<p><em>The roundtable does not refer to this event directly.</em></p>")
-    return (f"<div class='rt-event'><h3>{escape(event.title)}</h3>"
+    return (f"<div class='rt-event'><h4>{escape(event.title)}</h4>"
             f"<p><strong>{escape(event.when)}</strong> · {escape(', '.join(event.countries))} · "
             f"{escape(event.category)} · {escape(PHASE_TITLES[event.phase])}</p>"
-            f"<p>{escape(event.description)}</p>{disputed}<h4>Sources</h4><ul>{sources}</ul>{linked}</div>")
+            f"<p>{escape(event.description)}</p>{disputed}<h5>Sources</h5><ul>{sources}</ul>{linked}</div>")
 
 
 def events_overview(log=None, include_after: bool = False) -> pd.DataFrame:

@@ -18,9 +18,10 @@ import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
-from IPython.display import Image, display
+from IPython.display import HTML, display
 
 from ..core.modgraph import PACKAGE_DIR, import_graph, module_paths, reachable
 from ..core.paths import DATA_DIR, REPO_ROOT
@@ -38,9 +39,16 @@ class StoredFigure:
     summary: str
     png: bytes
 
+    def html(self, max_width: str = "100%") -> str:
+        """The figure as an <img> whose alt text is its text summary, with
+        the summary visible under it: the same content for every reader."""
+        data = base64.b64encode(self.png).decode("ascii")
+        return (f"<figure style='margin:.5em 0'><img src='data:image/png;base64,{data}' alt='{escape(self.summary)}' "
+                f"style='max-width:{max_width};height:auto'><figcaption><pre style='white-space:pre-wrap'>"
+                f"{escape(self.summary)}</pre></figcaption></figure>")
+
     def show(self) -> None:
-        display(Image(data=self.png))
-        print(self.summary)
+        display(HTML(self.html()))
 
 
 #: The modules that hold the registered figure functions (see _registry).

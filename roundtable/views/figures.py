@@ -4,17 +4,18 @@ its title, and a text summary (alt text) that the notebook prints, so that
 the figure's content is available to someone who cannot see it."""
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import math
 import textwrap
+from html import escape
 from collections import Counter
 from dataclasses import dataclass, field
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
-from IPython.display import Image as ImageOutput
-from IPython.display import display
+from IPython.display import HTML, display
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from PIL import Image
@@ -85,9 +86,11 @@ class Chart:
         helper). The PNG is made here, so it shows whatever matplotlib
         backend the kernel uses."""
 
-        display(ImageOutput(data=self.png()))
+        data = base64.b64encode(self.png()).decode("ascii")
         plt.close(self.figure)
-        print(self.summary)
+        display(HTML(f"<figure><img src='data:image/png;base64,{data}' alt='{escape(self.summary)}' "
+                     f"style='max-width:100%;height:auto'><figcaption><pre style='white-space:pre-wrap'>"
+                     f"{escape(self.summary)}</pre></figcaption></figure>"))
 
 
 def lanes_for(frame, most: int = 6) -> list[str]:

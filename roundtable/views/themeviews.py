@@ -46,8 +46,8 @@ def context_html(part: Part, log: EventLog | None = None, glossary=None) -> str:
         backing.append(f"<li>Glossary, {escape(entry.term)}. {cites}</li>")
     sources = (f"<details><summary>Where these facts come from ({len(backing)})</summary>"
                f"<ul>{''.join(backing)}</ul></details>") if backing else ""
-    return (f"{CONTEXT_STYLE}<aside class='rt-context' aria-label='Context'>"
-            f"<h4>Context: {escape(part.title)}</h4><p>{escape(part.context)}</p>{sources}</aside>")
+    return (f"{CONTEXT_STYLE}<aside class='rt-context' aria-label='Context: {escape(part.title)}'>"
+            f"<h3>Context: {escape(part.title)}</h3><p>{escape(part.context)}</p>{sources}</aside>")
 
 
 def reading_html(notebook: str, part_id: str, corpus=None, log=None, glossary=None) -> str:

@@ -90,7 +90,7 @@ class BlindForecasts:
                             f"saved forecast.</p>")
 
     def widget(self) -> w.Widget:
-        return w.VBox([w.HTML("<h4>Your forecasts, as of January 2020</h4>"), self.count, *self.rows])
+        return w.VBox([w.HTML("<h3>Your forecasts, as of January 2020</h3>"), self.count, *self.rows])
 
 
 class RevealPanel:

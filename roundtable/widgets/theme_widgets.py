@@ -8,6 +8,7 @@ is reached with Tab; what a student types is escaped before it is shown.
 """
 from __future__ import annotations
 
+import base64
 from html import escape
 
 import ipywidgets as w
@@ -76,7 +77,7 @@ class SpeakerComparison:
     def widget(self) -> w.Widget:
         half = w.Layout(width="50%", padding="0 .5em")
         self.left.layout, self.right.layout = half, half
-        return w.VBox([w.HTML("<h4>Compare two speakers</h4>"), w.HBox([self.first, self.second, self.theme]),
+        return w.VBox([w.HTML("<h3>Compare two speakers</h3>"), w.HBox([self.first, self.second, self.theme]),
                        self.status, w.HBox([self.left, self.right])])
 
 
@@ -137,7 +138,7 @@ class KeywordSearch:
         self.output.value = STYLE + note + kwic_html(self.results(), self.query.value, self.speaker.value or None)
 
     def widget(self) -> w.Widget:
-        return w.VBox([w.HTML("<h4>Keyword in context</h4><p>Type a word: the results follow as you type.</p>"),
+        return w.VBox([w.HTML("<h3>Keyword in context</h3><p>Type a word: the results follow as you type.</p>"),
                        w.HBox([self.query, self.whole_words, self.speaker]), self.output])
 
 
@@ -154,7 +155,9 @@ class ThemeHeatmap:
         self.measure = w.ToggleButtons(options=[("Paragraphs", "paragraphs"), ("Words", "words")],
                                        value="paragraphs", description="1. Count", style=LABEL)
         self.main_only = w.Checkbox(value=False, description="2. Main theme only", indent=False)
-        self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        # An <img> with the summary as its alt text (an ipywidgets Image has no alt).
+        self.image = w.HTML(layout=w.Layout(max_width="640px"))
+        self.png = b""
         self.drawing = None  # made on the first redraw, then kept
         self.summary = w.HTML()
         self.counts = w.HTML()
@@ -172,13 +175,15 @@ class ThemeHeatmap:
                 plt.close(self.drawing.figure)  # kept for redrawing, never shown by pyplot itself
             chart = self.drawing.redraw(self.measure.value, self.main_only.value)
             png = chart.png(dpi=80, compact=False)
-        self.image.value = png
+        self.png = bytes(png)
+        self.image.value = (f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode('ascii')}' "
+                            f"alt='{escape(chart.summary)}' style='max-width:100%;height:auto'>")
         self.title = chart.title
         self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
         self.counts.value = table_html(speaker_theme_counts(self.corpus, self.measure.value, self.main_only.value))
 
     def widget(self) -> w.Widget:
-        return w.VBox([w.HTML("<h4>Speaker × theme</h4>"), w.HBox([self.measure, self.main_only]),
+        return w.VBox([w.HTML("<h3>Speaker × theme</h3>"), w.HBox([self.measure, self.main_only]),
                        self.image, self.summary, self.counts])
 
 

@@ -89,7 +89,7 @@ class TimelineExplorer:
     def widget(self) -> w.Widget:
         filters = w.HBox([self.countries, self.actors, self.categories])
         dates = w.HBox([self.start, self.end, self.clear])
-        return w.VBox([w.HTML("<h4>Timeline explorer</h4>"), filters, dates, self.show_after,
+        return w.VBox([w.HTML("<h3>Timeline explorer</h3>"), filters, dates, self.show_after,
                        self.count, self.results, self.detail])
 
 
@@ -119,9 +119,9 @@ class PlacePicker:
         events_html = f"<ul>{rows}</ul>" if rows else "<p><em>No event in the data takes place here.</em></p>"
         frame = self.corpus.paragraphs[self.corpus.paragraphs["id"].isin(ids)]
         passages = passages_html(frame, self.glossary) if ids else "<p><em>The roundtable does not name this place.</em></p>"
-        self.output.value = (f"<h3>{escape(place.name)}</h3><p>{escape(place.original or '')} · {escape(place.country)}</p>"
-                             f"<h4>Events ({len(events)})</h4>{events_html}"
-                             f"<h4>Passages ({len(ids)})</h4>{passages}")
+        self.output.value = (f"<h4>{escape(place.name)}</h4><p>{escape(place.original or '')} · {escape(place.country)}</p>"
+                             f"<h5>Events ({len(events)})</h5>{events_html}"
+                             f"<h5>Passages ({len(ids)})</h5>{passages}")
 
     def widget(self) -> w.Widget:
-        return w.VBox([w.HTML("<h4>Place picker</h4>"), w.HBox([self.place, self.show_after]), self.output])
+        return w.VBox([w.HTML("<h3>Place picker</h3>"), w.HBox([self.place, self.show_after]), self.output])
