@@ -67,9 +67,18 @@ present: $(VENV)/.installed-run | $(STATE)/.made
 	    --template=projector --theme=light --strip_sources=True \
 	    "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext']" notebooks/
 
+# axe-core (npm) for the accessibility checks of the browser tests, pinned,
+# installed inside .cache/ (npm's own cache too), never in the home folder.
+AXE_VERSION := 4.14.1
+AXE := $(STATE)/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	@mkdir -p $(STATE)/node
+	npm_config_cache=$(STATE)/npm npm install --prefix $(STATE)/node --no-audit --no-fund --silent \
+	    axe-core@$(AXE_VERSION)
+
 # The whole suite: package tests and strict nbval on every notebook. xdist
 # keeps each notebook on one worker (--dist loadfile).
-test: $(VENV)/.installed-test | $(STATE)/.made
+test: $(VENV)/.installed-test $(AXE) | $(STATE)/.made
 	$(BIN)/python -m pytest -n 2 --dist loadfile --basetemp=$(STATE)/pytest $(NBVAL) tests notebooks
 
 # Package tests only, without the notebooks: quick feedback while editing.

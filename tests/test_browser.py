@@ -20,6 +20,38 @@ from roundtable.tooling.servers import CHROMIUM_ARGS, find_chromium, lab_server,
 REPO = Path(__file__).parent.parent
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SCREENSHOTS = REPO / "screenshots"
+#: axe-core, installed by `make test` (Makefile: AXE).
+AXE = REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+#: Critical and serious violations, each node marked as ours (inside a
+#: notebook's own output or Markdown, outside the controls ipywidgets draws)
+#: or the host's (JupyterLab, Voila, ipywidgets).
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  const found = [];
+  for (const v of result.violations) {
+    if (!['critical', 'serious'].includes(v.impact)) continue;
+    for (const node of v.nodes) {
+      const el = document.querySelector(node.target[0]);
+      const content = el && el.closest('.jp-OutputArea-output, .jp-RenderedMarkdown, .jp-MarkdownOutput');
+      const control = el && el.closest('.jupyter-widgets:not(.widget-html):not(.widget-box):not(.widget-vbox):not(.widget-hbox)');
+      found.push({rule: v.id, impact: v.impact, ours: !!(content && !control), where: node.target.join(' '),
+                  html: node.html.slice(0, 200)});
+    }
+  }
+  return found;
+}"""
+
+
+def axe_violations(page) -> tuple[list[dict], list[dict]]:
+    """(ours, the host's): critical and serious axe-core violations on the page."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing ({AXE.relative_to(REPO)}): run the tests with `make test`, which installs it")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(AXE_RUN)
+    host = [f for f in found if not f["ours"]]
+    if host:  # reported, not failed: JupyterLab's and Voila's own markup is not ours to fix
+        print("host violations:", sorted({(f["rule"], f["impact"]) for f in host}))
+    return [f for f in found if f["ours"]], host
 RENDER_TIMEOUT = 180_000  # ms: a cold kernel plus the notebook's cells
 
 
@@ -138,6 +170,8 @@ def test_every_notebook_renders_in_voila_without_errors(voila, tab, notebook):
     assert page.get_by_text(re.compile(r"^Written:")).count() == 0, "an export was written before anyone asked"
     assert page.get_by_text(re.compile("Error displaying widget|model not found")).count() == 0
     save_screenshot(page, SCREENSHOTS / f"voila-{notebook.removesuffix('.ipynb')}.png")
+    ours, _ = axe_violations(page)
+    assert ours == [], f"accessibility (axe-core) in Voila: {ours}"
     # The quiz responds: pick an option, check it, read the feedback in words.
     page.locator(".widget-radio-box").first.locator("input[type=radio]").first.check()
     page.get_by_role("button", name="Check answer 1").first.click()
@@ -262,3 +296,69 @@ def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, 
 def test_a_missing_browser_is_named_in_the_skip_message(monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "find_chromium", lambda: None)
     assert "install Debian's chromium" in _unavailable()
+
+
+def test_every_notebook_before_it_runs_in_jupyterlab_has_no_accessibility_violation_of_ours(browser, tab):
+    """Opened in JupyterLab, not yet run (the static versions show): axe-core
+    finds no critical or serious violation in our own content."""
+    folder = REPO / "build" / "lab-axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in NOTEBOOKS:
+        shutil.copy(REPO / "notebooks" / name, folder / name)
+    try:
+        with lab_server() as lab:
+            for name in NOTEBOOKS:
+                tab.page.goto(f"{lab.url}/lab/tree/build/lab-axe/{name}", timeout=RENDER_TIMEOUT)
+                tab.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.wait_for(timeout=RENDER_TIMEOUT)
+                tab.page.get_by_role("heading", name=re.compile("Key points")).first.wait_for(
+                    state="attached", timeout=RENDER_TIMEOUT)
+                ours, _ = axe_violations(tab.page)
+                assert ours == [], f"accessibility (axe-core) in JupyterLab, {name}: {ours}"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+CELL_STATE = ("() => { const m = window.jupyterapp.shell.currentWidget.content.model.cells; const t = [];"
+              " for (let i = 0; i < m.length; i++) t.push(m.get(i).type + ':' + m.get(i).sharedModel.getSource().length);"
+              " return t.join(','); }")
+
+
+def test_in_jupyterlab_the_safe_keys_operate_every_widget_and_never_change_a_cell(browser, tab):
+    """What Step 1 tells students (ipywidgets#3912: JupyterLab takes letter
+    and arrow keys while a widget control has the focus): typing in text
+    boxes, Tab, Space and Enter work the widgets and leave every cell as it was."""
+    folder = REPO / "build" / "lab-keys"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "notebooks" / "02_iran.ipynb", folder / "02_iran.ipynb")
+    try:
+        with lab_server() as lab:
+            page = tab.page
+            page.goto(f"{lab.url}/lab/tree/build/lab-keys/02_iran.ipynb", timeout=RENDER_TIMEOUT)
+            page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                                   " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
+            page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
+                          " await panel.context.ready; await panel.sessionContext.ready;"
+                          " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+            page.locator(".jp-NotebookPanel .widget-radio-box input[type=radio]").first.wait_for(timeout=60_000)
+            before = page.evaluate(CELL_STATE)
+            # Text boxes: the name, an answer, the keyword search (letters, arrows, Enter inside them).
+            for label in ("Your name or a pseudonym", "Your answer (iran-p01)", "1. Word or phrase"):
+                box = page.get_by_label(label).first
+                box.click()
+                page.keyboard.type("mayday abc")
+                page.keyboard.press("ArrowLeft")
+                page.keyboard.press("Enter")
+            # A quiz by the safe keys: Tab to an option, Space, Tab to its button, Enter.
+            radio = page.locator(".widget-radio-box input[type=radio]").first
+            radio.focus()
+            page.keyboard.press("Space")
+            assert radio.is_checked()
+            page.get_by_role("button", name="Check answer 1").first.focus()
+            page.keyboard.press("Enter")
+            page.get_by_text(re.compile(r"(✓ Right\.|✗ Not quite\.)")).first.wait_for(timeout=30_000)
+            page.get_by_role("button", name="Export my answers").focus()
+            page.keyboard.press("Space")
+            page.get_by_text(re.compile("Written: ")).first.wait_for(timeout=30_000)
+            assert page.evaluate(CELL_STATE) == before, "a key changed or moved a cell"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
