@@ -18,7 +18,8 @@ from .model.events import load_events
 from .model.exercises import load_bank
 from .model.glossary import load_glossary
 from .model.groundrules import ground_rules
-from .model.readings import load_reading, load_readings
+from .model.lessons import review_items
+from .model.readings import load_reading
 from .views.eventviews import event_summary, event_table, places_overview
 from .views.figcache import cached_figure
 from .views.forecastviews import forecast_table, reveal_static_html
@@ -109,14 +110,6 @@ def show_rubric(notebook: str) -> HTML:
     """The closing essay's rubric as a table."""
 
     return table(load_bank(notebook).essay.rubric_table())
-
-
-def review_items(notebook: str) -> list[str]:
-    """Quiz items that no reading part uses as its check: the end-of-notebook review."""
-
-    readings = load_readings()
-    used = {q for part in readings[notebook].parts for q in part.check_quiz} if notebook in readings else set()
-    return [q.id for q in load_bank(notebook).quiz if q.id not in used]
 
 
 def review_quiz(notebook: str) -> Interactive:

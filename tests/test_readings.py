@@ -3,6 +3,7 @@ of every paragraph, and pacing (no stretch without a check over 15 minutes)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 
 from conftest import data_error, rewrite
 from roundtable.model.corpus import load_corpus
+from roundtable.model.exercises import load_bank
+from roundtable.model.lessons import lesson_time, shown_prompts
 from roundtable.core.errors import DataError
 from roundtable.tooling.pacing import EXPLORE_MINUTES, FIGURE_MINUTES, longest_stretch, stretches
 from roundtable.model.readings import (MAX_MINUTES_WITHOUT_CHECK, READINGS_FILE, check_covers_corpus,
@@ -96,3 +99,29 @@ def test_pacing_counts_parts_figures_and_widgets_and_resets_at_checks():
 def test_a_formative_check_at_least_every_15_minutes(name):
     longest = longest_stretch(NOTEBOOKS / f"{name}.ipynb")
     assert 0 < longest.minutes <= MAX_MINUTES_WITHOUT_CHECK, longest
+
+
+def stated_alone_minutes(lesson: str) -> int:
+    """The "Alone: about 1 hour 45 minutes" of a lesson's opening table, in minutes."""
+    row = next(line for line in lesson.splitlines() if line.startswith("| **Time** |"))
+    match = re.search(r"Alone: about (?:(\d+) hours?)?\s*(?:(\d+) minutes)?", row)
+    assert match and (match[1] or match[2]), row
+    return int(match[1] or 0) * 60 + int(match[2] or 0)
+
+
+@pytest.mark.parametrize("lesson", sorted((Path(__file__).parent.parent / "lessons").glob("*.md")), ids=lambda p: p.stem)
+def test_the_stated_time_alone_is_within_a_fifth_of_the_computed_one(lesson):
+    computed = lesson_time(lesson.stem)
+    stated = stated_alone_minutes(lesson.read_text(encoding="utf-8"))
+    assert abs(stated - computed.without_essay) <= 0.2 * computed.without_essay, (stated, computed)
+    if computed.essay:
+        assert "essay" in lesson.read_text(encoding="utf-8").split("| **Time** |")[1].splitlines()[0]
+
+
+def test_lesson_time_counts_reading_prompts_and_quiz_items():
+    time = lesson_time("02_iran")
+    bank = load_bank("02_iran")
+    assert time.prompts == sum(bank.prompt(pid).minutes for pid, _ in shown_prompts("02_iran"))
+    assert time.quiz_items == len(bank.quiz)  # the checks and the review ask every item once
+    assert time.reading >= sum(reading_minutes(load_corpus().paragraph(p)["text"])
+                               for part in load_readings()["02_iran"].parts for p in part.paragraphs) // 2
