@@ -18,12 +18,12 @@ from .model.events import load_events
 from .model.exercises import load_bank
 from .model.glossary import load_glossary
 from .model.groundrules import ground_rules
-from .model.lessons import review_items
+from .model.lessons import read_paragraphs, referenced_paragraphs, review_items
 from .model.readings import load_reading
 from .views.eventviews import event_summary, event_table, places_overview
 from .views.figcache import cached_figure
 from .views.forecastviews import forecast_table, reveal_static_html
-from .views.render import STYLE, passages_html
+from .views.render import STYLE, passages_html, references_html
 from .views.tables import table, table_html
 from .views.themeviews import next_events_static, reading_html
 from .widgets.exercise_widgets import AnswerBox, ExportButton, NameBox, QuizWidget, prompt_html, quiz_static_html
@@ -61,10 +61,28 @@ def answer_box(notebook: str, prompt_id: str, number: str) -> Interactive:
     saying how to get the box. (The export reads the numbers from the lesson.)"""
 
     prompt = load_bank(notebook).prompt(prompt_id)
+    refs = _references([p for p in prompt.paragraphs], notebook)
     note = ("<p><em>✎ Run the notebook to write your answer here. It is saved as you type, in "
             "<code>my-work/</code>.</em></p>")
-    return Interactive(AnswerBox(notebook, prompt, number=number).widget(), prompt_html(prompt, number) + note,
+    return Interactive(AnswerBox(notebook, prompt, number=number, references=refs).widget(),
+                       prompt_html(prompt, number) + refs + note,
                        f"Question {number} with its answer box (run the notebook to write in it)")
+
+
+def _references(paragraph_ids, notebook: str) -> str:
+    """A link to each paragraph a question is about that this notebook does
+    not show as a reading (they are shown once, by show_referenced_paragraphs)."""
+    return references_html([p for p in paragraph_ids if p not in read_paragraphs(notebook)])
+
+
+def show_referenced_paragraphs(notebook: str) -> HTML:
+    """Every paragraph the notebook's questions are about that it does not
+    show as a reading, once each, so that the notebook stands on its own.
+    (Verbatim, without glossary notes: the readings carry those.)"""
+    ids = referenced_paragraphs(notebook)
+    if not ids:
+        return HTML("<p><em>Every question in this notebook is about the readings above.</em></p>")
+    return show_passages(ids=ids, glossary=False)
 
 
 def my_name() -> Interactive:
@@ -89,8 +107,9 @@ def quiz(notebook: str, items=None) -> Interactive:
     or, without a kernel, the questions with their answers folded away."""
 
     chosen = load_bank(notebook).quiz_items(items)
+    refs = {item.id: html for item in chosen if (html := _references([item.paragraph], notebook))}
     count = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
-    return Interactive(QuizWidget(chosen).widget(), quiz_static_html(chosen),
+    return Interactive(QuizWidget(chosen, refs).widget(), quiz_static_html(chosen, refs),
                        f"Quiz, {count} (run the notebook to check your answers)")
 
 

@@ -125,3 +125,41 @@ def test_lesson_time_counts_reading_prompts_and_quiz_items():
     assert time.quiz_items == len(bank.quiz)  # the checks and the review ask every item once
     assert time.reading >= sum(reading_minutes(load_corpus().paragraph(p)["text"])
                                for part in load_readings()["02_iran"].parts for p in part.paragraphs) // 2
+
+
+@pytest.mark.parametrize("lesson", sorted((Path(__file__).parent.parent / "lessons").glob("*.md")), ids=lambda p: p.stem)
+def test_every_question_shows_the_paragraphs_it_is_about(lesson):
+    """A notebook stands on its own: each prompt and quiz item is about
+    paragraphs the notebook shows, as a reading or, once, in its section
+    "Other paragraphs the questions refer to", which the question links to."""
+    from roundtable import display
+    from roundtable.model.lessons import CHECK_QUIZ_CALL, QUIZ_CALL, REVIEW_CALL, read_paragraphs
+
+    name, text = lesson.stem, lesson.read_text(encoding="utf-8")
+    assert f'show_referenced_paragraphs("{name}")' in text
+    readings = read_paragraphs(name)
+    section = display.show_referenced_paragraphs(name).data
+    shown_once = {p for p in re.findall(r'<article class="rt-passage" id="([\w-]+)"', section)}
+
+    def check(paragraph, question_html, what):
+        if paragraph in readings:
+            return
+        assert paragraph in shown_once, f"{what}: {paragraph} is shown nowhere in {name}"
+        assert f"href='#{paragraph}'" in question_html, f"{what}: no link to {paragraph}"
+
+    bank = load_bank(name)
+    for prompt_id, number in shown_prompts(name):
+        html = display.answer_box(name, prompt_id, number)._repr_mimebundle_()["text/html"]
+        for paragraph in bank.prompt(prompt_id).paragraphs:
+            check(paragraph, html, prompt_id)
+    quizzes = ([display.check_quiz(m["notebook"], m["part"]) for m in CHECK_QUIZ_CALL.finditer(text)]
+               + [display.quiz(m["notebook"], re.findall(r'"([\w-]+)"', m["items"]) if m["items"] else None)
+                  for m in QUIZ_CALL.finditer(text)]
+               + [display.review_quiz(m["notebook"]) for m in REVIEW_CALL.finditer(text)])
+    assert quizzes, f"{name} asks no quiz"
+    for quiz in quizzes:
+        html = quiz._repr_mimebundle_()["text/html"]
+        about = re.findall(r"\(([a-z]+-\d+)\)</blockquote>", html)
+        assert about
+        for paragraph in about:
+            check(paragraph, html, "quiz")

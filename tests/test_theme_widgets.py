@@ -121,7 +121,7 @@ def test_heatmap_opens_on_the_cached_figure_and_draws_only_on_a_change():
     heat = ThemeHeatmap()
     cached = cached_figure("heatmap_chart")
     assert heat.drawing is None and heat.png == cached.png and heat.title == cached.title
-    assert f"alt='{escape(cached.summary)}'" in heat.image.value
+    assert f"alt='{escape(cached.title)}'" in heat.image.value
     heat.measure.value = "words"
     assert heat.drawing is not None
     heat.measure.value = "paragraphs"

@@ -113,3 +113,40 @@ def lesson_time(notebook: str, lessons_dir: Path | None = None) -> LessonTime:
     items += sum(len(review_items(m["notebook"])) for m in REVIEW_CALL.finditer(text))
     forecasts = len(load_forecasts()) * len(FORECASTS_CALL.findall(text))
     return LessonTime(reading, prompts, items, forecasts, essay)
+
+
+def read_paragraphs(notebook: str, lessons_dir: Path | None = None) -> set[str]:
+    """The paragraphs the lesson shows in full as readings: its reading parts
+    and the sections it prints. A question about any other paragraph must
+    show that paragraph with it."""
+    return set(_read_paragraphs(notebook, Path(lessons_dir or LESSONS_DIR)))
+
+
+@lru_cache(maxsize=32)
+def _read_paragraphs(notebook: str, lessons_dir: Path) -> frozenset[str]:
+    path = lessons_dir / f"{notebook}.md"
+    text = path.read_text(encoding="utf-8")
+    shown = {p for m in READING_CALL.finditer(text) for p in load_reading(m["notebook"]).part(m["part"]).paragraphs}
+    corpus = load_corpus()
+    for match in PASSAGES_CALL.finditer(text):
+        shown |= set(corpus.filter(section=match["section"])["id"])
+    return frozenset(shown)
+
+
+def referenced_paragraphs(notebook: str, lessons_dir: Path | None = None) -> list[str]:
+    """Paragraphs the lesson's questions (shown prompts and quiz items) are
+    about but that it does not show as readings, in reading order: the
+    lesson shows them once, in a section of their own."""
+    text = (Path(lessons_dir or LESSONS_DIR) / f"{notebook}.md").read_text(encoding="utf-8")
+    bank = load_bank(notebook)
+    wanted = [p for pid, _ in shown_prompts(notebook, lessons_dir)
+              for p in next(q for q in bank.answerable if q.id == pid).paragraphs]
+    items = [item for m in CHECK_QUIZ_CALL.finditer(text) for item in load_reading(m["notebook"]).part(m["part"]).check_quiz]
+    for match in QUIZ_CALL.finditer(text):
+        items += re.findall(r'"([\w-]+)"', match["items"]) if match["items"] else [q.id for q in bank.quiz]
+    items += [i for m in REVIEW_CALL.finditer(text) for i in review_items(m["notebook"])]
+    by_id = {q.id: q for q in bank.quiz}
+    wanted += [by_id[i].paragraph for i in items if i in by_id]
+    read = read_paragraphs(notebook, lessons_dir)
+    order = list(load_corpus().paragraphs["id"])
+    return sorted({p for p in wanted if p not in read}, key=order.index)

@@ -18,14 +18,13 @@ import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 
 from IPython.display import HTML, display
 
 from ..core.modgraph import PACKAGE_DIR, import_graph, module_paths, reachable
 from ..core.paths import DATA_DIR, REPO_ROOT
-from .figures import crisis_chart, later_timeline_chart, map_chart, timeline_chart
+from .figures import crisis_chart, figure_html, later_timeline_chart, map_chart, timeline_chart
 from .forecastviews import calibration_chart
 from .textfigures import heatmap_chart, hedging_chart
 from .themeviews import theme_map, theme_timeline
@@ -40,12 +39,11 @@ class StoredFigure:
     png: bytes
 
     def html(self, max_width: str = "100%") -> str:
-        """The figure as an <img> whose alt text is its text summary, with
-        the summary visible under it: the same content for every reader."""
-        data = base64.b64encode(self.png).decode("ascii")
-        return (f"<figure style='margin:.5em 0'><img src='data:image/png;base64,{data}' alt='{escape(self.summary)}' "
-                f"style='max-width:{max_width};height:auto'><figcaption><pre style='white-space:pre-wrap'>"
-                f"{escape(self.summary)}</pre></figcaption></figure>")
+        """The figure as an <img>, its title as alt text and its text
+        summary visible under it and tied to it (aria-describedby): the same
+        content for every reader, and a screen reader hears the long summary
+        once, not twice."""
+        return figure_html(self.png, self.title, self.summary, max_width)
 
     def show(self) -> None:
         display(HTML(self.html()))

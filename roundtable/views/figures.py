@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import io
 import math
 import textwrap
@@ -47,13 +48,24 @@ OTHER_LANE = "Other"
 #: resolution), so they stay sharp on a projector without weighing the
 #: committed notebooks down.
 PNG_DPI = 72
-#: A chart uses few colours; a 128-colour palette keeps text and markers
+#: A chart uses few colours; a 96-colour palette keeps text and markers
 #: sharp at about a third of the size of a full-colour PNG.
-PNG_COLOURS = 128
+PNG_COLOURS = 96
+
+
+def figure_html(png: bytes, title: str, summary: str, max_width: str = "100%") -> str:
+    """A figure as HTML: the image with its title as alt text, and its text
+    summary visible under it and named as its description."""
+    data = base64.b64encode(png).decode("ascii")
+    described = "fig-" + hashlib.sha256(summary.encode("utf-8")).hexdigest()[:10]
+    return (f"<figure style='margin:.5em 0'><img src='data:image/png;base64,{data}' alt='{escape(title)}' "
+            f"aria-describedby='{described}' style='max-width:{max_width};height:auto'>"
+            f"<figcaption id='{described}'><pre style='white-space:pre-wrap'>{escape(summary)}</pre></figcaption>"
+            "</figure>")
 
 
 def compact_png(data: bytes) -> bytes:
-    """The PNG with a 128-colour palette and no dithering: the same picture
+    """The PNG with a 96-colour palette and no dithering: the same picture
     to the eye, the same bytes for the same input (no timestamps)."""
     with Image.open(io.BytesIO(data)) as picture:
         palette = picture.convert("RGB").quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT,
@@ -86,11 +98,9 @@ class Chart:
         helper). The PNG is made here, so it shows whatever matplotlib
         backend the kernel uses."""
 
-        data = base64.b64encode(self.png()).decode("ascii")
+        png = self.png()
         plt.close(self.figure)
-        display(HTML(f"<figure><img src='data:image/png;base64,{data}' alt='{escape(self.summary)}' "
-                     f"style='max-width:100%;height:auto'><figcaption><pre style='white-space:pre-wrap'>"
-                     f"{escape(self.summary)}</pre></figcaption></figure>"))
+        display(HTML(figure_html(png, self.title, self.summary)))
 
 
 def lanes_for(frame, most: int = 6) -> list[str]:

@@ -78,3 +78,14 @@ def _marked_text(text: str, glossary, seen: dict, paragraph: str) -> tuple[str, 
         cursor = mention.end
     parts.append(escape(text[cursor:]))
     return "".join(parts), notes
+
+
+def references_html(paragraph_ids) -> str:
+    """A line under a question that links to the paragraphs it is about that
+    the notebook shows in its section "Other paragraphs the questions refer to"."""
+    ids = list(dict.fromkeys(paragraph_ids))
+    if not ids:
+        return ""
+    links = ", ".join(f"<a href='#{escape(p)}'>{escape(p)}</a>" for p in ids)
+    return (f"<p class='rt-refs'><em>This question is also about {links}: read "
+            f"{'it' if len(ids) == 1 else 'them'} under \"Other paragraphs the questions refer to\".</em></p>")

@@ -32,7 +32,8 @@ def prompt_html(prompt: Prompt, number: str | None = None) -> str:
 class AnswerBox:
     """A text box bound to one prompt; every change is saved."""
 
-    def __init__(self, notebook: str, prompt: Prompt, store: AnswerStore | None = None, number: str | None = None):
+    def __init__(self, notebook: str, prompt: Prompt, store: AnswerStore | None = None, number: str | None = None,
+                 references: str = ""):
         self.notebook, self.prompt = notebook, prompt
         self.store = store or AnswerStore()
         saved = self.store.load(notebook, prompt.id)
@@ -46,7 +47,7 @@ class AnswerBox:
         self._show_status(f"Loaded your saved answer ({len(saved):,} characters)." if saved else
                           "Nothing saved yet.", ok=True)
         self.text.observe(self.on_change, names="value")
-        self.header = w.HTML(prompt_html(prompt, number))
+        self.header = w.HTML(prompt_html(prompt, number) + references)
 
     def on_change(self, change=None) -> None:
         result = self.store.save(self.notebook, self.prompt.id, self.text.value)
@@ -73,8 +74,10 @@ QUIZ_STYLE = ("<style>.rt-quiz .widget-radio-box label{display:flex;flex-directi
 class QuizWidget:
     """Quiz items one under another, feedback on each check, and a score."""
 
-    def __init__(self, items: list[QuizItem]):
+    def __init__(self, items: list[QuizItem], references: dict[str, str] | None = None):
         self.items = list(items)
+        #: item id → the paragraph the item is about, folded, where the notebook does not show it
+        self.references = references or {}
         self.first_try: dict[str, bool] = {}
         self.choices, self.buttons, self.feedback = [], [], []
         for number, item in enumerate(self.items, 1):
@@ -110,7 +113,8 @@ class QuizWidget:
         rows = []
         for number, (item, choice, button, feedback) in enumerate(
                 zip(self.items, self.choices, self.buttons, self.feedback), 1):
-            rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {escape(item.question)}</p>"),
+            rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {escape(item.question)}</p>"
+                                       + self.references.get(item.id, "")),
                                 choice, button, feedback]))
         box = w.VBox([w.HTML(QUIZ_STYLE)] + rows + [self.score])
         box.add_class("rt-quiz")
@@ -124,14 +128,16 @@ def feedback_html(item: QuizItem, option) -> str:
             f"<blockquote>“{escape(item.quote)}” ({escape(item.paragraph)})</blockquote></div>")
 
 
-def quiz_static_html(items: list[QuizItem]) -> str:
+def quiz_static_html(items: list[QuizItem], references: dict[str, str] | None = None) -> str:
     """The quiz for readers without a kernel: each question with its options
     and a collapsed answer that opens on click (<details>)."""
     parts = []
+    references = references or {}
     for number, item in enumerate(items, 1):
         options = "".join(f"<li>{escape(o.text)}</li>" for o in item.shuffled_options)
         parts.append(
-            f"<div><p><strong>{number}.</strong> {escape(item.question)}</p><ol type='a'>{options}</ol>"
+            f"<div><p><strong>{number}.</strong> {escape(item.question)}</p>{references.get(item.id, '')}"
+            f"<ol type='a'>{options}</ol>"
             f"<details><summary>Show the answer</summary><p>✓ {escape(as_sentence(item.answer.text))} "
             f"{escape(_without_verdict(item.answer.feedback))}</p><p>{escape(item.explanation)}</p>"
             f"<blockquote>“{escape(item.quote)}” ({escape(item.paragraph)})</blockquote></details></div>")

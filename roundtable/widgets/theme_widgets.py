@@ -176,8 +176,9 @@ class ThemeHeatmap:
             chart = self.drawing.redraw(self.measure.value, self.main_only.value)
             png = chart.png(dpi=80, compact=False)
         self.png = bytes(png)
+        # The summary is shown just below (self.summary): the alt text is the title.
         self.image.value = (f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode('ascii')}' "
-                            f"alt='{escape(chart.summary)}' style='max-width:100%;height:auto'>")
+                            f"alt='{escape(chart.title)}' style='max-width:100%;height:auto'>")
         self.title = chart.title
         self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
         self.counts.value = table_html(speaker_theme_counts(self.corpus, self.measure.value, self.main_only.value))
