@@ -91,3 +91,12 @@ def test_no_widget_is_followed_by_a_static_twin(notebook):
     for cell in cells(notebook):
         text = source(cell)
         assert "_static(" not in text and "without the widget" not in text, f"{notebook.name}: {cell['id']}"
+
+
+def test_no_self_test_prints_in_a_students_notebook(notebook):
+    """The widget checks live in tests/test_notebook_widgets.py, not in cells
+    that print lines of True."""
+    for cell in cells(notebook):
+        assert "check_" not in source(cell).replace("check_quiz", ""), cell["id"]
+        for output in cell.get("outputs", []):
+            assert not re.search(r"^\S.*: True\.?$", "".join(output.get("text", "")), re.M), cell["id"]

@@ -75,6 +75,8 @@ def test_the_forecast_widgets_save_reveal_and_mark_late_changes(tmp_path):
     assert store.load(FORECAST_NOTEBOOK, "forecast-" + second) is None and blind.boxes[second].value == "seventy"
     reveal = RevealPanel(store)
     assert "Hidden" in reveal.output.value and "did not happen" not in reveal.output.value
+    # One switch, no "Recalculate" button (its label was cut off): forecasts count as they stood at the reveal.
+    assert [type(c).__name__ for c in reveal.widget().children] == ["Checkbox", "HTML"]
     reveal.show.value = True
     assert "You: Brier score" in reveal.output.value
 
