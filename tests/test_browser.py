@@ -360,5 +360,39 @@ def test_in_jupyterlab_the_safe_keys_operate_every_widget_and_never_change_a_cel
             page.keyboard.press("Space")
             page.get_by_text(re.compile("Written: ")).first.wait_for(timeout=30_000)
             assert page.evaluate(CELL_STATE) == before, "a key changed or moved a cell"
+            # Our focus ring shows in JupyterLab too, on a text box and a button.
+            for control in (page.get_by_label("Your answer (iran-p01)"), page.get_by_role("button", name="Check answer 1").first):
+                control.focus()
+                page.keyboard.press("Shift+Tab")
+                page.keyboard.press("Tab")
+                ring = page.evaluate(FOCUS_CONTRAST, control.element_handle())
+                assert ring["style"] != "none" and ring["width"] >= 2 and ring["ratio"] >= 3, ring
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+FOCUS_CONTRAST = """el => {
+  const rgb = c => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const style = getComputedStyle(el);
+  let bg = 'rgb(255, 255, 255)';
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor;
+    if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') { bg = c; break; }
+  }
+  const [a, b] = [lum(style.outlineColor), lum(bg)].sort((x, y) => y - x);
+  return {style: style.outlineStyle, width: parseFloat(style.outlineWidth), ratio: (a + 0.05) / (b + 0.05)};
+}"""
+
+
+def test_the_focus_ring_on_our_controls_reaches_three_to_one_in_voila(voila, tab):
+    tab.render(f"{voila.url}/voila/render/02_iran.ipynb")
+    page = tab.page
+    for control in (page.get_by_role("button", name="Check answer 1").first, page.get_by_label("Your answer (iran-p01)"),
+                    page.locator(".widget-radio-box input[type=radio]").first):
+        control.focus()
+        page.keyboard.press("Shift+Tab")  # focus by keyboard, so that :focus-visible applies
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_CONTRAST, control.element_handle())
+        assert ring["style"] != "none" and ring["width"] >= 2 and ring["ratio"] >= 3, ring

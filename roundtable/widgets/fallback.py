@@ -23,6 +23,13 @@ TEXT_STYLE = ("<style>.widget-html-content{line-height:1.45}.widget-html-content
               ".widget-html{height:auto}"
               # A focus ring at 3:1 or more against white, on every control of ours.
               ".jupyter-widgets :focus-visible,.rt-claim a:focus-visible{outline:3px solid #1a4f8b;outline-offset:2px}"
+              # ipywidgets and JupyterLab restyle the focus of text boxes and buttons (some with
+              # !important, at 2.2:1); these more specific rules win back.
+              ".jupyter-widgets.jupyter-widget-textarea textarea:focus-visible,"
+              ".jupyter-widgets.jupyter-widget-text input:focus-visible,.jupyter-widgets.widget-textarea textarea:focus-visible,"
+              ".jupyter-widgets.widget-text input:focus-visible,.jupyter-widgets.jupyter-button:focus-visible,"
+              ".jupyter-widgets.widget-toggle-button:focus-visible{outline:3px solid #1a4f8b !important;"
+              "outline-offset:1px !important}"
               "</style>")
 
 
