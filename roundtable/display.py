@@ -12,7 +12,7 @@ from html import escape
 
 from IPython.display import HTML, Markdown
 
-from .analysis.textlens import kwic, kwic_summary, speaker_theme_counts
+from .analysis.textlens import kwic, speaker_theme_counts
 from .model.corpus import THEME_TITLES, load_corpus
 from .model.events import load_events
 from .model.exercises import load_bank

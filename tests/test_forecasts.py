@@ -15,12 +15,10 @@ from roundtable.work.answers import AnswerStore
 from roundtable.work.classview import class_chart, class_table, read_class_folder
 from roundtable.model.corpus import load_corpus
 from roundtable.core.errors import DataError
-from roundtable.model.exercises import load_bank
 from roundtable.work.exports import export_notebook, read_markdown_export
 from roundtable.work.forecastrecord import claim_records, revealed_at
 from roundtable.widgets.forecast_widgets import BlindForecasts, RevealPanel, student_probabilities
-from roundtable.model.forecasts import (FORECAST_NOTEBOOK, FORECASTS_FILE, brier, calibration, forecast_questions,
-                                  load_forecasts, parse_probability, scored_pairs)
+from roundtable.model.forecasts import (FORECAST_NOTEBOOK, FORECASTS_FILE, brier, calibration, load_forecasts, parse_probability, scored_pairs)
 from roundtable.views.forecastviews import forecast_table, outcomes_table, score_text, vagueness_table
 
 SAMPLE = Path(__file__).parent.parent / "exercises" / "sample-class"
@@ -219,7 +217,7 @@ def test_no_outcome_reaches_a_reader_before_the_reveal():
         assert word not in before
 
 
-def test_a_forecast_changed_after_the_reveal_is_marked_and_scored_as_it_was(store, tmp_path, monkeypatch):
+def test_a_forecast_changed_after_the_reveal_is_marked_and_scored_as_it_was(store, tmp_path):
     blind = BlindForecasts(store)
     blind.boxes["dina-iran-continuity"].value = "80"
     store.save(FORECAST_NOTEBOOK, "forecast-revealed-at", "2000-01-01T00:00:00")  # revealed long ago

@@ -459,7 +459,7 @@ NOTES = """
   student types, so a reload would show an answer box without the answer just
   saved: not used.
 - **Weight.** The notebooks store no widget state and no widget views (each widget's
-  output keeps only its static HTML), and figures are 128-colour palette PNGs at
+  output keeps only its static HTML), and figures are 96-colour palette PNGs at
   72 dpi. A one-line data change rewrites only the outputs that show it; when one of
   them is a figure, the new PNG is most of the bytes.
 """

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.lessons import READING_CALL
 from ..model.readings import load_readings
 
 FIGURE_MINUTES = 3
 EXPLORE_MINUTES = 5
-READING = re.compile(r"show_reading\(\s*[\"'](?P<notebook>[\w-]+)[\"']\s*,\s*[\"'](?P<part>[\w-]+)[\"']")
+READING = READING_CALL  # the same call the lessons' own time is computed from
 CHECK = re.compile(r"\b(?:check_quiz|review_quiz|quiz|answer_box|blind_forecasts)\(")
 FIGURE = re.compile(r"\.show\(\)|\bshow_figure\(")
 EXPLORE = re.compile(r"\b(?:compare_speakers|keyword_search|theme_heatmap|timeline_explorer|place_picker|reveal_panel)\(")

@@ -53,13 +53,20 @@ PNG_DPI = 72
 PNG_COLOURS = 96
 
 
+def image_html(png: bytes, alt: str, max_width: str = "100%", described_by: str = "") -> str:
+    """A PNG as an <img> in the page, with its alt text."""
+    data = base64.b64encode(png).decode("ascii")
+    describe = f" aria-describedby='{described_by}'" if described_by else ""
+    return (f"<img src='data:image/png;base64,{data}' alt='{escape(alt)}'{describe} "
+            f"style='max-width:{max_width};height:auto'>")
+
+
 def figure_html(png: bytes, title: str, summary: str, max_width: str = "100%") -> str:
     """A figure as HTML: the image with its title as alt text, and its text
-    summary visible under it and named as its description."""
-    data = base64.b64encode(png).decode("ascii")
+    summary visible under it and named as its description (a screen reader
+    hears the long summary once, not twice)."""
     described = "fig-" + hashlib.sha256(summary.encode("utf-8")).hexdigest()[:10]
-    return (f"<figure style='margin:.5em 0'><img src='data:image/png;base64,{data}' alt='{escape(title)}' "
-            f"aria-describedby='{described}' style='max-width:{max_width};height:auto'>"
+    return (f"<figure style='margin:.5em 0'>{image_html(png, title, max_width, described)}"
             f"<figcaption id='{described}'><pre style='white-space:pre-wrap'>{escape(summary)}</pre></figcaption>"
             "</figure>")
 

@@ -3,7 +3,6 @@
 outcomes with sources, and the calibration plot."""
 from __future__ import annotations
 
-import base64
 from html import escape
 
 import matplotlib.pyplot as plt
@@ -20,7 +19,7 @@ from ..model.forecasts import (
     panel_probabilities,
     scored_pairs,
 )
-from .figures import Chart
+from .figures import Chart, figure_html
 
 
 def forecast_table(forecast_set: ForecastSet | None = None) -> pd.DataFrame:
@@ -203,15 +202,14 @@ def reveal_html(forecast_set: ForecastSet | None = None, student: dict[str, floa
     forecast_set = forecast_set or load_forecasts()
     student, changed = student or {}, changed or {}
     chart = calibration_chart(forecast_set, student)
-    image = base64.b64encode(chart.png(dpi=80)).decode()
+    figure = figure_html(chart.png(dpi=80), chart.title, chart.summary, "560px")
     plt.close(chart.figure)
     scores = escape(score_text(forecast_set, student)).replace("\n", "<br>")
     latest = forecast_set.rounds[-1].label
     cards = "".join(claim_card_html(n, f, latest, student.get(f.id), changed.get(f.id))
                     for n, f in enumerate(forecast_set, 1))
     return (f"{CARD_STYLE}<p role='status'>{scores}</p>"
-            f"<figure><img alt='{escape(chart.summary)}' src='data:image/png;base64,{image}' style='max-width:560px;width:100%'>"
-            f"<figcaption><pre style='white-space:pre-wrap'>{escape(chart.summary)}</pre></figcaption></figure>"
+            f"{figure}"
             f"<h3>Claim by claim</h3>{cards}<h3>How the verdicts changed between judgements</h3>"
             f"{verdict_history_html(forecast_set, folded=False)}")
 

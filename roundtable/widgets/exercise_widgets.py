@@ -44,8 +44,10 @@ class AnswerBox:
         self.notice = w.HTML()
         if self.store.notice:
             self.notice.value = f"<p>⚠ <strong>Note:</strong> {escape(self.store.notice)}</p>"
-        self._show_status(f"Loaded your saved answer ({len(saved):,} characters)." if saved else
-                          "Nothing saved yet.", ok=True)
+        if saved:
+            self._show_status(f"Loaded your saved answer ({len(saved):,} characters).", ok=True)
+        else:  # neither done nor wrong: no check mark
+            self.status.value = "<p role='status'>ℹ Nothing saved yet.</p>"
         self.text.observe(self.on_change, names="value")
         self.header = w.HTML(prompt_html(prompt, number) + references)
 
@@ -180,8 +182,11 @@ class NameBox:
         self.status = w.HTML()
         self.button.on_click(self.save)
         self.text.observe(self.save, names="value")
-        self._show(f"Your exports are named {current}." if current else
-                   "No name yet: type one and press Enter (or Save). You give it once for all the notebooks.", True)
+        if current:
+            self._show(f"Your exports are named {current}.", True)
+        else:  # not an error, not a success either: say so in words and symbol
+            self.status.value = ("<p role='status'>ℹ No name yet: type one and press Enter (or Save). "
+                                 "You give it once for all the notebooks.</p>")
 
     def save(self, change=None) -> None:
         if self.text.value.strip() == (self.store.name() or ""):

@@ -19,7 +19,7 @@ from ..model.forecasts import (
 )
 from ..views.forecastviews import reveal_html
 from ..work.answers import AnswerStore
-from ..work.forecastrecord import claim_records, record_reveal, revealed_at
+from ..work.forecastrecord import claim_records, forecast_since_reveal, record_reveal, revealed_at
 
 LABEL = {"description_width": "initial"}
 
@@ -78,9 +78,9 @@ class BlindForecasts:
 
     def _show(self, forecast, text: str) -> None:
         value = parse_probability(text) if text.strip() else None
+        changed = forecast_since_reveal(self.store, forecast, revealed_at(self.store))[2]
         after = (" (changed after the reveal: your export marks it, and your score keeps the forecast you had "
-                 "at the reveal)") if revealed_at(self.store) and any(
-                     r.changed_after_reveal for r in claim_records(self.store, self.forecasts) if r.forecast_id == forecast.id) else ""
+                 "at the reveal)") if changed else ""
         self.statuses[forecast.id].value = ("<span role='status'>– not answered yet</span>" if value is None else
                                             f"<span role='status'>✓ saved: {value:.0%}{escape(after)}</span>")
 

@@ -8,7 +8,6 @@ is reached with Tab; what a student types is escaped before it is shown.
 """
 from __future__ import annotations
 
-import base64
 from html import escape
 
 import ipywidgets as w
@@ -21,6 +20,7 @@ from ..model.estimative import load_estimative_words
 from ..model.events import next_range
 from ..model.glossary import load_glossary
 from ..views.figcache import cached_figure
+from ..views.figures import image_html
 from ..views.render import STYLE, passages_html
 from ..views.tables import table_html
 from ..views.textfigures import HeatmapDrawing
@@ -177,8 +177,7 @@ class ThemeHeatmap:
             png = chart.png(dpi=80, compact=False)
         self.png = bytes(png)
         # The summary is shown just below (self.summary): the alt text is the title.
-        self.image.value = (f"<img src='data:image/png;base64,{base64.b64encode(self.png).decode('ascii')}' "
-                            f"alt='{escape(chart.title)}' style='max-width:100%;height:auto'>")
+        self.image.value = image_html(self.png, chart.title)
         self.title = chart.title
         self.summary.value = "<pre role='status'>" + escape(chart.summary) + "</pre>"
         self.counts.value = table_html(speaker_theme_counts(self.corpus, self.measure.value, self.main_only.value))

@@ -8,7 +8,6 @@ inside an export are reported too. Nothing in the folder can crash the view.
 """
 from __future__ import annotations
 
-import base64
 import statistics
 from dataclasses import dataclass, field
 from html import escape
@@ -24,7 +23,7 @@ from ..model.forecasts import (
     load_forecasts,
     parse_probability,
 )
-from ..views.figures import Chart
+from ..views.figures import Chart, figure_html
 from ..views.tables import table_html
 from .exports import read_markdown_export
 from .identity import DEFAULT_NAME, name_key
@@ -197,11 +196,10 @@ def class_view_html(folder: Path | str) -> str:
     the chart (with its text) and the table."""
     view = read_class_folder(folder)
     chart = class_chart(view)
-    image = base64.b64encode(chart.png()).decode("ascii")
+    figure = figure_html(chart.png(), chart.title, chart.summary)
     plt.close(chart.figure)
     report = "".join(f"<li>{escape(line)}</li>" for line in view.report().splitlines())
     return ("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Class view: forecast audit</title><main>"
             f"<h1>Class view: forecast audit</h1><p>Folder: <code>{escape(str(folder))}</code></p><ul>{report}</ul>"
-            f"<figure><img src='data:image/png;base64,{image}' alt='{escape(chart.title)}' style='max-width:100%'>"
-            f"<figcaption><pre style='white-space:pre-wrap'>{escape(chart.summary)}</pre></figcaption></figure>"
+            f"{figure}"
             f"{table_html(class_table(view))}</main></html>")

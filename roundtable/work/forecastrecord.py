@@ -53,22 +53,28 @@ class ClaimRecord:
     brier: float | None          # of the forecast at the reveal; None if unscored or before the reveal
 
 
+def forecast_since_reveal(store: AnswerStore, forecast, revealed: str | None) -> tuple[float | None, float | None, bool]:
+    """(the forecast at the reveal, the forecast now, changed since) for one
+    claim; before any reveal, both are the forecast now."""
+    now = _value(store.load(FORECAST_NOTEBOOK, forecast.answer_id))
+    if not revealed:
+        return now, now, False
+    history = store.history(FORECAST_NOTEBOOK, forecast.answer_id)
+    before = [a for a in history if a.saved_at <= revealed]
+    then = _value(before[-1].text) if before else None
+    return then, now, any(a.saved_at > revealed for a in history) and now != then
+
+
 def claim_records(store: AnswerStore, forecast_set: ForecastSet | None = None) -> list[ClaimRecord]:
     forecast_set = forecast_set or load_forecasts()
     revealed = revealed_at(store)
     records = []
     for number, forecast in enumerate(forecast_set, 1):
-        now = _value(store.load(FORECAST_NOTEBOOK, forecast.answer_id))
-        at_reveal, changed = now, False
-        if revealed:
-            history = store.history(FORECAST_NOTEBOOK, forecast.answer_id)
-            before = [a for a in history if a.saved_at <= revealed]
-            at_reveal = _value(before[-1].text) if before else None
-            changed = any(a.saved_at > revealed for a in history) and now != at_reveal
+        at_reveal_value, now, changed = forecast_since_reveal(store, forecast, revealed)
         outcome = forecast.outcome if revealed else None
         value = forecast_set.value(forecast) if revealed else None
-        score = brier([at_reveal], [value]) if at_reveal is not None and value is not None else None
-        records.append(ClaimRecord(number, forecast.id, at_reveal, now, changed, outcome, score))
+        score = brier([at_reveal_value], [value]) if at_reveal_value is not None and value is not None else None
+        records.append(ClaimRecord(number, forecast.id, at_reveal_value, now, changed, outcome, score))
     return records
 
 
