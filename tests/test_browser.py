@@ -173,7 +173,7 @@ def test_every_notebook_renders_in_voila_without_errors(voila, tab, notebook):
     ours, _ = axe_violations(page)
     assert ours == [], f"accessibility (axe-core) in Voila: {ours}"
     # The quiz responds: pick an option, check it, read the feedback in words.
-    page.locator(".widget-radio-box").first.locator("input[type=radio]").first.check()
+    page.locator(".rt-choices").first.locator("input[type=radio]").first.check()
     page.get_by_role("button", name="Check answer 1").first.click()
     page.get_by_text(re.compile(r"(✓ Right\.|✗ Not quite\.)")).first.wait_for(timeout=30_000)
     assert tab.problems() == []
@@ -284,7 +284,7 @@ def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, 
             " if (c.type === 'code') code.push(c); }"
             " return code.length > 0 && code.every(c => c.executionCount !== null)"
             " && panel.sessionContext.session.kernel.status === 'idle'; }", timeout=RENDER_TIMEOUT)
-        page.locator(".jp-NotebookPanel .widget-radio-box").first.wait_for(state="attached", timeout=60_000)
+        page.locator(".jp-NotebookPanel .rt-choices").first.wait_for(state="attached", timeout=60_000)
         assert page.locator(".jp-NotebookPanel .jupyter-widgets").count() > 0
         assert tab.error_outputs() == []
         # Once it has run, each widget replaces its static version: shown once.
@@ -323,10 +323,13 @@ CELL_STATE = ("() => { const m = window.jupyterapp.shell.currentWidget.content.m
               " return t.join(','); }")
 
 
-def test_in_jupyterlab_the_safe_keys_operate_every_widget_and_never_change_a_cell(browser, tab):
-    """What Step 1 tells students (ipywidgets#3912: JupyterLab takes letter
-    and arrow keys while a widget control has the focus): typing in text
-    boxes, Tab, Space and Enter work the widgets and leave every cell as it was."""
+def test_in_jupyterlab_widgets_keep_their_keys_and_no_key_changes_a_cell(browser, tab):
+    """ipywidgets#3912: JupyterLab takes letter and arrow keys pressed on a
+    widget control as notebook commands (an arrow moved to another cell, `m`
+    turned a quiz into text). With the collection's key guard, typing in text
+    boxes, arrows on a quiz's options and letters on its buttons work the
+    widgets and leave every cell as it was; the quiz's options are a radio
+    group named by their question."""
     folder = REPO / "build" / "lab-keys"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "notebooks" / "02_iran.ipynb", folder / "02_iran.ipynb")
@@ -339,7 +342,8 @@ def test_in_jupyterlab_the_safe_keys_operate_every_widget_and_never_change_a_cel
             page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
                           " await panel.context.ready; await panel.sessionContext.ready;"
                           " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-            page.locator(".jp-NotebookPanel .widget-radio-box input[type=radio]").first.wait_for(timeout=60_000)
+            page.locator(".jp-NotebookPanel .rt-choices input[type=radio]").first.wait_for(timeout=60_000)
+            page.get_by_role("button", name="Export my answers").wait_for(timeout=60_000)
             before = page.evaluate(CELL_STATE)
             # Text boxes: the name, an answer, the keyword search (letters, arrows, Enter inside them).
             for label in ("Your name or a pseudonym", "Your answer (iran-p01)", "1. Word or phrase"):
@@ -348,14 +352,29 @@ def test_in_jupyterlab_the_safe_keys_operate_every_widget_and_never_change_a_cel
                 page.keyboard.type("mayday abc")
                 page.keyboard.press("ArrowLeft")
                 page.keyboard.press("Enter")
-            # A quiz by the safe keys: Tab to an option, Space, Tab to its button, Enter.
-            radio = page.locator(".widget-radio-box input[type=radio]").first
-            radio.focus()
+            # The first quiz question is a radio group named by the question.
+            group = page.get_by_role("group", name=re.compile(r"^1\. According to Dina")).first
+            radios = group.get_by_role("radio")
+            assert radios.count() >= 3
+            radios.first.focus()
             page.keyboard.press("Space")
-            assert radio.is_checked()
-            page.get_by_role("button", name="Check answer 1").first.focus()
+            assert radios.first.is_checked()
+            # Arrows choose within the group; letters JupyterLab binds (m: to Markdown, x: cut,
+            # a/b: insert a cell, j/k: move) do nothing to the notebook.
+            page.keyboard.press("ArrowDown")
+            assert radios.nth(1).is_checked() and not radios.first.is_checked()
+            for key in ("m", "x", "a", "b", "j", "k", "ArrowDown", "ArrowUp"):
+                page.keyboard.press(key)
+            button = page.get_by_role("button", name="Check answer 1").first
+            button.focus()
+            for key in ("m", "y", "ArrowDown", "d"):
+                page.keyboard.press(key)
             page.keyboard.press("Enter")
-            page.get_by_text(re.compile(r"(✓ Right\.|✗ Not quite\.)")).first.wait_for(timeout=30_000)
+            verdict = page.get_by_text(re.compile(r"(✓ Right\.|✗ Not quite\.)")).first
+            verdict.wait_for(timeout=30_000)
+            # Text in widgets is single-spaced here too (JupyterLab's type is small: 28 px lines read as double).
+            spacing = verdict.evaluate("e => { const s = getComputedStyle(e); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); }")
+            assert spacing <= 1.6, f"line height {spacing:.2f} times the font size"
             page.get_by_role("button", name="Export my answers").focus()
             page.keyboard.press("Space")
             page.get_by_text(re.compile("Written: ")).first.wait_for(timeout=30_000)
@@ -390,7 +409,7 @@ def test_the_focus_ring_on_our_controls_reaches_three_to_one_in_voila(voila, tab
     tab.render(f"{voila.url}/voila/render/02_iran.ipynb")
     page = tab.page
     for control in (page.get_by_role("button", name="Check answer 1").first, page.get_by_label("Your answer (iran-p01)"),
-                    page.locator(".widget-radio-box input[type=radio]").first):
+                    page.locator(".rt-choices input[type=radio]").first):
         control.focus()
         page.keyboard.press("Shift+Tab")  # focus by keyboard, so that :focus-visible applies
         page.keyboard.press("Tab")

@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import traitlets
 
 from conftest import FIXTURES, data_error, rewrite
 from roundtable.work.answers import AnswerStore
@@ -92,9 +93,18 @@ def test_quiz_feedback_is_words_and_symbols_and_scores_first_tries(bank):
     assert "Right &lt;b&gt;so&lt;/b&gt;." in quiz.feedback[1].value  # feedback text is escaped
 
 
-def test_quiz_is_labelled_for_keyboard_users(bank):
+def test_a_quiz_choice_must_be_one_of_its_options(bank):
     quiz = QuizWidget(list(bank.quiz))
-    assert [c.description for c in quiz.choices] == ["Answer 1", "Answer 2"]
+    with pytest.raises(traitlets.TraitError, match="not one of this question's options"):
+        quiz.choices[0].value = "Nobody"
+    quiz.choices[0].value = None  # no choice is allowed
+
+
+def test_quiz_is_labelled_for_keyboard_users(bank):
+    """Each option group is named by its numbered question (the legend of its
+    fieldset), and each button by its number."""
+    quiz = QuizWidget(list(bank.quiz))
+    assert [c.label for c in quiz.choices] == [f"{n}. {item.question}" for n, item in enumerate(bank.quiz, 1)]
     assert [b.description for b in quiz.buttons] == ["Check answer 1", "Check answer 2"]
 
 
@@ -260,9 +270,13 @@ def test_quiz_widget_shows_the_mixed_order(bank):
 
 
 def test_quiz_options_wrap_at_any_font_size(bank):
+    """Options are our own labels (not ipywidgets' one-line ones): the text
+    sits in a flexible box beside its radio button and wraps."""
+    from roundtable.widgets.keyboard import ChoiceGroup
+
     widget = QuizWidget(list(bank.quiz)).widget()
     assert "rt-quiz" in widget._dom_classes
-    assert "white-space:normal" in widget.children[0].value
+    assert ".rt-choices label { display: flex;" in ChoiceGroup._css and "nowrap" not in ChoiceGroup._css
     assert QuizWidget(list(bank.quiz)).buttons[0].layout.width == "auto"
 
 

@@ -54,11 +54,9 @@ the bar beside a cell to see it.
 Then give your name, or a pseudonym if your instructor prefers: you give it once, for all the
 notebooks, and it goes on the answers you export. You can change it here at any time.
 
-**Keys that are safe in the widgets.** Type freely in any text box. On a quiz, use the mouse, or
-press Tab to reach an option, Space to choose it, Tab again to its button and Enter or Space to
-check. In JupyterLab, do not press letter or arrow keys while a quiz option or a button has the
-focus: JupyterLab takes them as notebook commands (they can move to another cell or turn a cell
-into text). If that happens, *Edit → Undo Cell Operation* brings the cell back."""
+**Keys in the widgets.** Type freely in any text box. On a quiz, Tab reaches a question's options,
+the arrow keys choose one, and Tab again then Enter or Space checks it. While a widget has the focus,
+its keys stay in the widget, even in JupyterLab; press Escape to hand the keys back to the notebook."""
 
 SETUP_CODE = """# Setup: find this clone's `roundtable` package, wherever the notebook was opened.
 import pathlib, sys

@@ -3,7 +3,8 @@ student types, and a quiz with feedback in words and symbols.
 
 Right and wrong are told by a symbol and a word (✓ Right / ✗ Not quite), never
 by colour alone. Every control has a label and works from the keyboard: Tab
-to the options, arrow keys to choose, Enter or Space on the button.
+to the options, arrow keys to choose, Enter or Space on the button. Each
+quiz question is a radio group named by the question (`keyboard.ChoiceGroup`).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..model.exercises import Bank, Prompt, QuizItem
 from ..views.render import inline_markdown_html
 from ..work.answers import AnswerStore
 from ..work.exports import NoName, export_notebook
+from .keyboard import ChoiceGroup
 
 FULL = w.Layout(width="95%")
 
@@ -65,14 +67,6 @@ class AnswerBox:
         return w.VBox([self.header, self.notice, self.text, self.status])
 
 
-#: Long options wrap instead of running into the next one (at any font size,
-#: such as the projector's).
-QUIZ_STYLE = ("<style>.rt-quiz .widget-radio-box label{display:flex;flex-direction:row-reverse;"
-              "justify-content:flex-end;align-items:flex-start;white-space:normal;height:auto;line-height:1.4;"
-              "margin:.15em 0}.rt-quiz .widget-radio-box label input{flex:none;margin:.25em .5em 0 0}"
-              ".rt-quiz .widget-radio-box{height:auto}</style>")
-
-
 class QuizWidget:
     """Quiz items one under another, feedback on each check, and a score."""
 
@@ -83,9 +77,8 @@ class QuizWidget:
         self.first_try: dict[str, bool] = {}
         self.choices, self.buttons, self.feedback = [], [], []
         for number, item in enumerate(self.items, 1):
-            choice = w.RadioButtons(options=[o.text for o in item.shuffled_options], value=None,
-                                    description=f"Answer {number}", style={"description_width": "initial"},
-                                    layout=FULL)
+            choice = ChoiceGroup(label=f"{number}. {item.question}", note_html=self.references.get(item.id, ""),
+                                 options=[o.text for o in item.shuffled_options], layout=FULL)
             button = w.Button(description=f"Check answer {number}", tooltip="Check this answer",
                               layout=w.Layout(width="auto", align_self="flex-start"))
             button.on_click(lambda _button, index=number - 1: self.check(index))
@@ -112,13 +105,9 @@ class QuizWidget:
                 f"({len(self.items) - tried} not yet answered).{done}</p>")
 
     def widget(self) -> w.Widget:
-        rows = []
-        for number, (item, choice, button, feedback) in enumerate(
-                zip(self.items, self.choices, self.buttons, self.feedback), 1):
-            rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {escape(item.question)}</p>"
-                                       + self.references.get(item.id, "")),
-                                choice, button, feedback]))
-        box = w.VBox([w.HTML(QUIZ_STYLE)] + rows + [self.score])
+        rows = [w.VBox([choice, button, feedback])
+                for choice, button, feedback in zip(self.choices, self.buttons, self.feedback)]
+        box = w.VBox(rows + [self.score])
         box.add_class("rt-quiz")
         return box
 

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 
+from .keyboard import KeyGuard
+
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: ipywidgets gives every line of an HTML widget the height of a control
 #: (28 px), which reads as double spacing; text in our widgets reads as text.
-TEXT_STYLE = ("<style>.widget-html-content{line-height:1.45}.widget-html-content p{margin:.3em 0}"
+#: (ipywidgets' own rule, `.widget-html > .widget-html-content`, is more specific
+#: than a bare class; `body` outranks it.)
+TEXT_STYLE = ("<style>body .widget-html > .widget-html-content{line-height:1.45}.widget-html-content p{margin:.3em 0}"
               ".widget-html{height:auto}"
               # A focus ring at 3:1 or more against white, on every control of ours.
               ".jupyter-widgets :focus-visible,.rt-claim a:focus-visible{outline:3px solid #1a4f8b;outline-offset:2px}"
@@ -49,7 +53,7 @@ class Interactive:
 
     def __post_init__(self):
         self._check()
-        self.shown = w.VBox([w.HTML(TEXT_STYLE), self.widget])
+        self.shown = w.VBox([w.HTML(TEXT_STYLE), KeyGuard(), self.widget])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = {"text/html": self.fallback_html, "text/plain": self.label}
