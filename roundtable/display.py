@@ -23,6 +23,7 @@ from .model.readings import load_reading
 from .views.eventviews import event_summary, event_table, places_overview
 from .views.figcache import cached_figure
 from .views.forecastviews import forecast_table, reveal_static_html
+from .views.planviews import plans_html
 from .views.render import STYLE, passages_html, references_html
 from .views.tables import table, table_html
 from .views.themeviews import next_events_static, reading_html
@@ -111,6 +112,12 @@ def quiz(notebook: str, items=None) -> Interactive:
     count = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
     return Interactive(QuizWidget(chosen, refs).widget(), quiz_static_html(chosen, refs),
                        f"Quiz, {count} (run the notebook to check your answers)")
+
+
+def lesson_plans(notebook: str) -> HTML:
+    """How to run the notebook in class, in 50 and in 90 minutes
+    (lessons/NN_name.plan.yaml); the instructor edition prints the same plans."""
+    return HTML(plans_html(notebook))
 
 
 def show_reading(notebook: str, part_id: str) -> HTML:

@@ -9,35 +9,16 @@ from pathlib import Path
 import pytest
 
 from roundtable.model.exercises import load_all_banks, load_bank
-from roundtable.tooling.instructor import build_instructor_edition, ground_rules, lesson_plan
+from roundtable.tooling.instructor import build_instructor_edition, ground_rules
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
-
-
-@pytest.mark.parametrize("minutes", [50, 90])
-def test_lesson_plans_fill_the_class_exactly_and_end_with_the_exit_ticket(minutes):
-    for bank in load_all_banks():
-        rows = lesson_plan(bank, minutes)
-        assert sum(length for _, _, length in rows) == minutes, bank.notebook
-        assert all(start + length == following for (start, _, length), (following, _, _) in zip(rows, rows[1:]))
-        assert rows[0][1].startswith("Opening")
-        tickets = [r for r in rows if r[1].startswith("Exit ticket")]
-        if any(p.format == "exit-ticket" for p in bank.prompts):
-            assert tickets and rows.index(tickets[0]) >= len(rows) - 2
-
-
-def test_a_longer_class_uses_more_prompts():
-    bank = load_bank("01_timeline")
-    def prompt_rows(minutes):
-        return [r for r in lesson_plan(bank, minutes) if r[1].startswith("timeline-p")]
-    assert len(prompt_rows(90)) > len(prompt_rows(50))
 
 
 def test_build_writes_plans_keys_and_ground_rules(tmp_path):
     written = {p.name for p in build_instructor_edition(tmp_path)}
     assert {"ground-rules.md", "index.md", "00_start_here.md", "01_timeline.md"} <= written
     timeline = (tmp_path / "01_timeline.md").read_text(encoding="utf-8")
-    assert "### 50-minute class" in timeline and "### 90-minute class" in timeline
+    assert "### How to run it in class: 50 minutes" in timeline and "### How to run it in class: 90 minutes" in timeline
     assert "**✓ right** US or coalition casualties" in timeline
     assert "The event is the rocket attack on K-1" in timeline  # facilitation notes
     assert "Claims need evidence" in (tmp_path / "ground-rules.md").read_text(encoding="utf-8")
@@ -111,3 +92,26 @@ def test_synthesis_edition_has_the_essay_rubric(tmp_path):
     assert "## Closing essay (600–900 words" in text
     for criterion in essay.rubric:
         assert f"| {criterion.criterion} | {criterion.weight} |" in text
+
+
+def test_every_field_from_data_is_escaped_in_the_instructor_edition(tmp_path, monkeypatch):
+    """A data field holding HTML is printed as text, never passed into the Markdown as markup."""
+    import dataclasses
+
+    from roundtable.tooling import instructor
+
+    bank = load_bank("02_iran")
+    hostile = "<script>alert(1)</script> | <img src=x onerror=alert(2)>"
+    prompt = dataclasses.replace(bank.prompts[0], question=hostile, facilitation=hostile)
+    item = bank.quiz[0]
+    option = dataclasses.replace(item.options[0], text=hostile, feedback=hostile)
+    item = dataclasses.replace(item, question=hostile, explanation=hostile, quote=hostile,
+                               options=(option, *item.options[1:]))
+    bank = dataclasses.replace(bank, prompts=(prompt, *bank.prompts[1:]), quiz=(item, *bank.quiz[1:]))
+    text = instructor.bank_markdown(bank)
+    assert "<script" not in text and "<img" not in text
+    assert text.count("&lt;script>alert(1)&lt;/script>") >= 6
+    monkeypatch.setattr(instructor, "ground_rules", lambda: "Rule <script>x</script>")
+    written = build_instructor_edition(tmp_path)
+    assert "<script" not in (tmp_path / "ground-rules.md").read_text(encoding="utf-8")
+    assert all("<script" not in p.read_text(encoding="utf-8") for p in written)

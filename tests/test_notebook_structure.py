@@ -38,8 +38,20 @@ def test_first_code_cell_finds_the_package_from_the_clone(notebook):
 
 def test_opening_block(notebook):
     opening = source(cells(notebook)[0])
-    for part in ("**Focus question**", "**Time**", "**Learning objectives", "**Libraries**"):
+    for part in ("**Focus question**", "**Time**", "**Learning objectives"):
         assert part in opening, f"{notebook.name} opening lacks {part}"
+
+
+def test_the_instructors_part_follows_the_setup_and_names_the_libraries(notebook):
+    """Step 1 (setup and name, for a student at a keyboard) comes first; then the
+    instructor's note with the libraries, and the plans; both kinds are tagged,
+    so that projector mode leaves them out."""
+    tags = [tuple(c.get("metadata", {}).get("tags", [])) for c in cells(notebook)]
+    student = [i for i, t in enumerate(tags) if "student-only" in t]
+    instructor = [i for i, t in enumerate(tags) if "instructor" in t]
+    assert len(student) == 5 and len(instructor) == 2
+    assert student[:3] == [1, 2, 3] and instructor == [4, 5]
+    assert "Libraries this notebook uses" in source(cells(notebook)[4])
 
 
 def test_ending_has_key_points_and_a_link_that_exists(notebook):

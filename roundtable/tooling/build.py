@@ -45,6 +45,12 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TIMEOUT_SECONDS = 300
 
+#: Cell tags the projector template (voila/templates/projector) leaves out:
+#: the instructor's plans, and what only a student at a keyboard needs (the
+#: setup, the name, the export).
+INSTRUCTOR_TAG, STUDENT_TAG = "instructor", "student-only"
+PROJECTOR_HIDDEN_TAGS = (INSTRUCTOR_TAG, STUDENT_TAG)
+
 SETUP_MARKDOWN = """## Step 1. Load the collection, and give your name
 
 The first code cell of every notebook finds the collection's own Python package. Run the cells in
@@ -135,12 +141,16 @@ def assemble(lesson: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     code folded away; not yet executed."""
     cells = [nbformat.v4.new_markdown_cell(c.source, metadata=dict(c.metadata)) if c.cell_type == "markdown"
              else nbformat.v4.new_code_cell(c.source, metadata=dict(c.metadata)) for c in lesson.cells]
-    first_code = next(i for i, c in enumerate(cells) if c.cell_type == "code")
-    cells[first_code:first_code] = [nbformat.v4.new_markdown_cell(SETUP_MARKDOWN), nbformat.v4.new_code_cell(SETUP_CODE),
-                                    nbformat.v4.new_code_cell(NAME_CODE)]
+    # The setup goes before the first code cell, or before the instructor's
+    # part (which runs code) if that comes first.
+    first = next(i for i, c in enumerate(cells) if c.cell_type == "code" or INSTRUCTOR_TAG in c.metadata.get("tags", []))
+    student = {"tags": [STUDENT_TAG]}
+    cells[first:first] = [nbformat.v4.new_markdown_cell(SETUP_MARKDOWN, metadata=dict(student)),
+                          nbformat.v4.new_code_cell(SETUP_CODE, metadata=dict(student)),
+                          nbformat.v4.new_code_cell(NAME_CODE, metadata=dict(student))]
     at = export_position(cells)
-    cells[at:at] = [nbformat.v4.new_markdown_cell(EXPORT_MARKDOWN),
-                    nbformat.v4.new_code_cell(EXPORT_CODE.format(name=name))]
+    cells[at:at] = [nbformat.v4.new_markdown_cell(EXPORT_MARKDOWN, metadata=dict(student)),
+                    nbformat.v4.new_code_cell(EXPORT_CODE.format(name=name), metadata=dict(student))]
     seen: dict[str, int] = {}
     for cell in cells:
         cell["id"] = cell_id(cell.cell_type, cell.source, seen)

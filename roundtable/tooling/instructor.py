@@ -3,88 +3,53 @@ ground rules, built from the question banks into build/instructor/ (`make
 instructor`). Students' notebooks never show these keys."""
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from ..core.paths import REPO_ROOT
 from ..model.corpus import THEME_TITLES, load_corpus
-from ..model.exercises import BLOOM_LEVELS, Bank, load_all_banks, load_roleplay
+from ..model.exercises import Bank, load_all_banks, load_roleplay
 from ..model.groundrules import ground_rules
+from ..model.lessons import shown_prompts
+from ..views.planviews import plans_markdown
+from ..views.render import markdown_text
+from .unitplan import unit_markdown
 
 BUILD_DIR = REPO_ROOT / "build" / "instructor"
-#: Reading speed for planning: a careful classroom pace, not a skim.
-WORDS_PER_MINUTE = 150
-OPENING_MINUTES, QUIZ_MINUTES = 5, 8
+M = markdown_text
 
 
-def reading_minutes(bank: Bank, corpus=None) -> int:
-    corpus = corpus or load_corpus()
-    theme = bank.theme if bank.theme in THEME_TITLES else None
-    frame = corpus.filter(theme=theme) if theme else corpus.paragraphs.iloc[0:0]
-    words = sum(len(text.split()) for text in frame["text"])
-    return max(5, math.ceil(words / WORDS_PER_MINUTE))
-
-
-def lesson_plan(bank: Bank, class_minutes: int, corpus=None) -> list[tuple[int, str, int]]:
-    """(start minute, activity, minutes) rows that fit in `class_minutes`:
-    opening, reading, a formative quiz, prompts from lower to higher Bloom
-    levels as time allows, and an exit ticket to close."""
-    reading = reading_minutes(bank, corpus)
-    exit_tickets = [p for p in bank.prompts if p.format == "exit-ticket"]
-    closing = exit_tickets[0] if exit_tickets else None
-    budget = class_minutes - OPENING_MINUTES - reading - (QUIZ_MINUTES if bank.quiz else 0) - (closing.minutes if closing else 0)
-    chosen = []
-    for prompt in sorted((p for p in bank.prompts if p is not closing), key=lambda p: BLOOM_LEVELS.index(p.bloom)):
-        if prompt.minutes <= budget:
-            chosen.append(prompt)
-            budget -= prompt.minutes
-    rows, clock = [], 0
-
-    def add(activity: str, minutes: int) -> None:
-        nonlocal clock
-        rows.append((clock, activity, minutes))
-        clock += minutes
-
-    add("Opening: focus question, objectives, ground rules reminder", OPENING_MINUTES)
-    add("Reading the theme's paragraphs (in the notebook, or printed)", reading)
-    if bank.quiz:
-        add(f"Formative check: self-check quiz ({len(bank.quiz)} items)", QUIZ_MINUTES)
-    for prompt in chosen:
-        add(f"{prompt.id} ({prompt.bloom}, {prompt.format}): {prompt.question}", prompt.minutes)
-    if closing:
-        add(f"Exit ticket {closing.id}: {closing.question}", closing.minutes)
-    if budget > 0:
-        add("Slack: questions, recap, or a prompt continued", budget)
-    return rows
-
-
-def _plan_markdown(bank: Bank, minutes: int, corpus) -> str:
-    lines = [f"### {minutes}-minute class", "", "| start | activity | minutes |", "|---:|---|---:|"]
-    for start, activity, length in lesson_plan(bank, minutes, corpus):
-        lines.append(f"| {start} | {activity.replace('|', '/')} | {length} |")
-    return "\n".join(lines)
+def T(text: str) -> str:
+    """A data field inside a Markdown table cell."""
+    return markdown_text(text, in_table=True)
 
 
 def bank_markdown(bank: Bank, corpus=None) -> str:
-    """Lesson plans, then the answer key and facilitation notes of one bank."""
-    corpus = corpus or load_corpus()
+    """Lesson plans (the notebook's own, lessons/NN.plan.yaml), then the answer
+    key and facilitation notes of one bank. Every field from data is escaped."""
     title = THEME_TITLES.get(bank.theme, bank.theme.capitalize())
-    out = [f"# {bank.notebook}: {title} (instructor edition)", "",
-           "## Lesson plans", "", _plan_markdown(bank, 50, corpus), "", _plan_markdown(bank, 90, corpus), "",
-           "## Discussion prompts and facilitation notes", ""]
-    for prompt in bank.prompts:
-        out += [f"### {prompt.id} · {prompt.bloom} · {prompt.format} · {prompt.minutes} min", "",
-                prompt.question, "", f"*Paragraphs:* {', '.join(prompt.paragraphs)}", "",
-                f"**Facilitation.** {prompt.facilitation}", ""]
+    numbers = dict(shown_prompts(bank.notebook))
+    out = [f"# {bank.notebook}: {M(title)} (instructor edition)", "",
+           "## Lesson plans", "", "The notebook shows the same plans, under \"For the instructor\".", "",
+           plans_markdown(bank.notebook), "",
+           "## Discussion prompts and facilitation notes", "",
+           "Prompts the notebook shows carry its number; the others are spare, for a class that wants more.", ""]
+    shown = [p for p in bank.prompts if p.id in numbers]
+    shown.sort(key=lambda p: list(numbers).index(p.id))
+    spare = [p for p in bank.prompts if p.id not in numbers]
+    for prompt in shown + spare:
+        label = f"Question {numbers[prompt.id]}" if prompt.id in numbers else "Spare prompt"
+        out += [f"### {label} ({prompt.id}) · {prompt.bloom} · {prompt.format} · {prompt.minutes} min", "",
+                M(prompt.question), "", f"*Paragraphs:* {M(', '.join(prompt.paragraphs))}", "",
+                f"**Facilitation.** {M(prompt.facilitation)}", ""]
     if bank.essay:
         out += [essay_markdown(bank.essay), ""]
     out += ["## Quiz answer key", ""]
     for number, item in enumerate(bank.quiz, 1):
-        out += [f"{number}. {item.question}", ""]
+        out += [f"{number}. {M(item.question)}", ""]
         for option in item.options:
             mark = "**✓ right**" if option.correct else "✗"
-            out.append(f"   - {mark} {option.text}: {option.feedback}")
-        out += ["", f"   *Why:* {item.explanation} Evidence ({item.paragraph}): “{item.quote}”", ""]
+            out.append(f"   - {mark} {M(option.text)}: {M(option.feedback)}")
+        out += ["", f"   *Why:* {M(item.explanation)} Evidence ({M(item.paragraph)}): “{M(item.quote)}”", ""]
     return "\n".join(out)
 
 
@@ -92,13 +57,13 @@ def essay_markdown(essay) -> str:
     """The closing essay and its rubric as a Markdown table (also the
     students' copy: the rubric is shared with them in advance)."""
     low, high = essay.words
-    out = [f"## Closing essay ({low}–{high} words, about {essay.minutes} minutes)", "", essay.question, "",
-           f"*Suggested paragraphs:* {', '.join(essay.paragraphs)}", "", "### Rubric", "",
-           "| criterion | weight | " + " | ".join(f"{lv.score} {lv.label}" for lv in essay.rubric[0].levels) + " |",
+    out = [f"## Closing essay ({low}–{high} words, about {essay.minutes} minutes)", "", M(essay.question), "",
+           f"*Suggested paragraphs:* {M(', '.join(essay.paragraphs))}", "", "### Rubric", "",
+           "| criterion | weight | " + " | ".join(f"{lv.score} {T(lv.label)}" for lv in essay.rubric[0].levels) + " |",
            "|---|---:|" + "---|" * len(essay.rubric[0].levels)]
     for criterion in essay.rubric:
-        cells = " | ".join(lv.descriptor.replace("|", "/") for lv in criterion.levels)
-        out.append(f"| {criterion.criterion} | {criterion.weight} | {cells} |")
+        cells = " | ".join(T(lv.descriptor) for lv in criterion.levels)
+        out.append(f"| {T(criterion.criterion)} | {criterion.weight} | {cells} |")
     return "\n".join(out)
 
 
@@ -106,17 +71,17 @@ def roleplay_markdown(for_students: bool = False) -> str:
     """The role-play; the students' handout leaves out the facilitation notes."""
     play = load_roleplay()
     edition = "handout" if for_students else "instructor edition"
-    out = [f"# Role-play: {play.title} ({edition})", "", f"*Set on {play.date}; about {play.minutes} minutes.*",
-           "", "## Situation", "", play.situation, "", "## Task", "", play.task, ""]
+    out = [f"# Role-play: {M(play.title)} ({edition})", "", f"*Set on {M(play.date)}; about {play.minutes} minutes.*",
+           "", "## Situation", "", M(play.situation), "", "## Task", "", M(play.task), ""]
     if not for_students:
-        out += ["## Facilitation", "", play.facilitation, ""]
+        out += ["## Facilitation", "", M(play.facilitation), ""]
     out += ["## Role cards", ""]
     for role in play.roles:
-        out += [f"### {role.name}", "", "**Interests**", ""] + [f"- {i}" for i in role.interests]
-        out += ["", "**Constraints**", ""] + [f"- {c}" for c in role.constraints]
-        out += ["", "**What the roundtable says**", ""] + [f"- `{p}`: {s}" for p, s in role.roundtable]
-        out += ["", "**Questions for the memo**", ""] + [f"- {q}" for q in role.questions] + [""]
-    out += ["## Position-memo template", "", play.memo_template]
+        out += [f"### {M(role.name)}", "", "**Interests**", ""] + [f"- {M(i)}" for i in role.interests]
+        out += ["", "**Constraints**", ""] + [f"- {M(c)}" for c in role.constraints]
+        out += ["", "**What the roundtable says**", ""] + [f"- `{p}`: {M(s)}" for p, s in role.roundtable]
+        out += ["", "**Questions for the memo**", ""] + [f"- {M(q)}" for q in role.questions] + [""]
+    out += ["## Position-memo template", "", M(play.memo_template)]
     return "\n".join(out)
 
 
@@ -133,7 +98,8 @@ def build_instructor_edition(directory: Path | None = None) -> list[Path]:
         written.append(path)
 
     banks = load_all_banks(corpus=corpus)
-    write("ground-rules.md", "# Ground rules for discussing a killing and the threat of war\n\n" + ground_rules())
+    write("ground-rules.md", "# Ground rules for discussing a killing and the threat of war\n\n" + M(ground_rules()))
+    write("unit.md", unit_markdown())
     for bank in banks:
         write(f"{bank.notebook}.md", bank_markdown(bank, corpus))
     if (REPO_ROOT / "exercises" / "roleplay.yaml").exists():

@@ -23,6 +23,14 @@ STYLE = """<style>
 </style>"""
 
 
+def markdown_text(text: str, *, in_table: bool = False) -> str:
+    """Text from a data file, safe inside Markdown: no HTML tag or entity in it
+    survives (`<` and `&` are escaped; `>` alone starts no tag), and in a
+    table cell a bar does not end the cell. Markdown's own marks (*, **) stay."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("|", "\\|") if in_table else text
+
+
 def inline_markdown_html(text: str) -> str:
     """Escape `text`, then render the banks' inline Markdown: **bold** and *italic*."""
     html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(text))
