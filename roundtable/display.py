@@ -24,6 +24,7 @@ from .views.eventviews import event_summary, event_table, places_overview
 from .views.figcache import cached_figure
 from .views.forecastviews import forecast_table, reveal_static_html
 from .views.planviews import plans_html
+from .views.crisisdays import crisis_days_html
 from .views.render import STYLE, passages_html, references_html
 from .views.tables import table, table_html
 from .views.themeviews import next_events_static, reading_html
@@ -112,6 +113,11 @@ def quiz(notebook: str, items=None) -> Interactive:
     count = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
     return Interactive(QuizWidget(chosen, refs).widget(), quiz_static_html(chosen, refs),
                        f"Quiz, {count} (run the notebook to check your answers)")
+
+
+def crisis_days() -> HTML:
+    """The crisis weeks day by day, in large type for the projector."""
+    return HTML(crisis_days_html())
 
 
 def lesson_plans(notebook: str) -> HTML:

@@ -179,6 +179,22 @@ def test_every_notebook_renders_in_voila_without_errors(voila, tab, notebook):
     assert tab.problems() == []
 
 
+def test_on_the_projector_the_crisis_weeks_are_large_and_timelines_keep_their_size(voila, tab):
+    """Measured as rendered: the crisis weeks' text is at least 24 pixels,
+    and the timeline is shown at its natural size, so its labels keep the
+    height tests/test_figures.py measures in the PNG (12 pixels a line or more)."""
+    tab.render(f"{voila.url}/voila/render/01_timeline.ipynb")
+    page = tab.page
+    cell = page.locator(".rt-zoom td").first
+    assert cell.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 24
+    line = cell.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e);"
+                         " return r.getClientRects()[0].height; }")
+    assert line >= 24, f"a line of the crisis weeks is {line} pixels high"
+    image = page.get_by_role("img", name=re.compile("^Events around the roundtable")).first
+    scale = image.evaluate("e => e.getBoundingClientRect().width / e.naturalWidth")
+    assert scale >= 0.99, f"the timeline is shrunk to {scale:.0%} of its size"
+
+
 def test_timeline_filter_changes_the_listed_events(voila, tab):
     tab.render(f"{voila.url}/voila/render/01_timeline.ipynb")
     page = tab.page

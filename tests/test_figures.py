@@ -1,12 +1,16 @@
 """Figures: lanes, labelled events without overlaps, titles and summaries."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from html import escape
+
 import matplotlib.pyplot as plt
 import pytest
 
 from conftest import load_mini
 from roundtable.model.eras import load_eras
-from roundtable.views.figures import crisis_chart, lanes_for, map_chart, timeline_chart
+from roundtable.views.figures import PNG_DPI, crisis_chart, lanes_for, map_chart, timeline_chart
 from roundtable.views.labels import overlapping_pairs, place_labels, stacked_offsets
 
 
@@ -105,3 +109,53 @@ def test_chart_renders_a_png_image(mini):
     width, height = chart.figure.get_size_inches()
     assert picture.size == (round(width * 40), round(height * 40))
     assert picture.mode == "P" and len(picture.getcolors()) > 8  # a palette PNG with a real drawing in it
+
+
+def label_line_heights(chart) -> list[float]:
+    """Each drawn label's height per line, in pixels of the stored PNG."""
+    renderer = chart.figure.canvas.get_renderer()
+    scale = PNG_DPI / chart.figure.dpi
+    return [t.get_window_extent(renderer).height * scale / (t.get_text().count("\n") + 1)
+            for t in chart.figure.axes[0].texts if t.get_text() in chart.labelled]
+
+
+def test_timeline_labels_are_at_least_twelve_pixels_a_line_at_natural_size():
+    """Projector mode shows figures at their natural size (no wider than the
+    page), so a label's height in the PNG is its height on the wall."""
+    from roundtable.views.themeviews import theme_timeline
+
+    for chart in (timeline_chart(), theme_timeline("03_iraq")):
+        heights = label_line_heights(chart)
+        assert heights and min(heights) >= 12, (chart.title, min(heights))
+        plt.close(chart.figure)
+
+
+def test_the_crisis_weeks_in_large_type_list_every_dated_event_with_symbol_and_name():
+    from roundtable.model.events import load_events
+    from roundtable.views.crisisdays import CATEGORY_SYMBOLS, crisis_days_html
+
+    log = load_events()
+    html = crisis_days_html(log)
+    frame = log.filter(start=dt.date(2019, 12, 27), end=dt.date(2020, 1, 12))
+    dated = frame[frame["precision"] == "day"]
+    assert len(dated) >= 18
+    for event in dated.itertuples():
+        assert escape(event.title) in html
+        assert f"{CATEGORY_SYMBOLS[event.category]} {event.category.replace('-', ' ')}" in html
+    assert html.count("<tbody>") == dated["start"].nunique()  # one group per day, its day as the row header
+    assert "<th scope='rowgroup' rowspan=" in html and "<th scope='row'></th>" not in html
+    assert "font-size:1.3em" in html
+    assert "<th scope='rowgroup' rowspan='1'>Fri 27 Dec</th>" in html
+
+
+def test_the_crisis_weeks_escape_event_text(mini):
+    from roundtable.views.crisisdays import crisis_days_html
+
+    log, _, _ = mini
+    from roundtable.model.events import EventLog
+
+    events = list(log.events.values())
+    index = next(i for i, e in enumerate(events) if e.title == "Strike at Baghdad airport")
+    events[index] = dataclasses.replace(events[index], title="<script>x</script>")
+    html = crisis_days_html(EventLog(events))
+    assert "<script>x" not in html and "&lt;script&gt;x" in html

@@ -48,6 +48,10 @@ OTHER_LANE = "Other"
 #: resolution), so they stay sharp on a projector without weighing the
 #: committed notebooks down.
 PNG_DPI = 72
+#: Event labels on the timelines, in points; at PNG_DPI a point is a pixel,
+#: so a label line is about 13 pixels high at the figure's natural size (the
+#: projector shows figures at that size): readable from the middle of a room.
+TIMELINE_LABEL_PT = 11
 #: A chart uses few colours; a 96-colour palette keeps text and markers
 #: sharp at about a third of the size of a full-colour PNG.
 PNG_COLOURS = 96
@@ -215,8 +219,8 @@ def timeline_chart(log: EventLog | None = None, eras=None, include_after: bool =
         anchors.append((mdates.date2num(row["start"]), y_of[lane]))
         texts.append(_short(row["title"]) + f"\n({row['start'].year})")
     points = [(mdates.date2num(r["start"]), y_of[lane]) for r, lane in _lane_rows(frame, lanes)]
-    placement = place_labels(ax, anchors, texts, stacked_offsets(step=14, levels=14, sideways=(0, -8, 8)), obstacles=points,
-                             fontsize=8, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "0.7", "lw": 0.5})
+    placement = place_labels(ax, anchors, texts, stacked_offsets(step=18, levels=12, sideways=(0, -10, 10)), obstacles=points,
+                             fontsize=TIMELINE_LABEL_PT, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "0.7", "lw": 0.5})
     counts = Counter(lane for _, lane in _lane_rows(frame, lanes))
     summary = "\n".join([
         f"{title}. A timeline with one lane per country ({', '.join(f'{l}: {counts[l]}' for l in lanes)} "
