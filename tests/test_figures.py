@@ -145,7 +145,8 @@ def test_the_crisis_weeks_in_large_type_list_every_dated_event_with_symbol_and_n
     assert html.count("<tbody>") == dated["start"].nunique()  # one group per day, its day as the row header
     assert "<th scope='rowgroup' rowspan=" in html and "<th scope='row'></th>" not in html
     assert "font-size:1.3em" in html
-    assert "<th scope='rowgroup' rowspan='1'>Fri 27 Dec</th>" in html
+    assert "rowspan='1' style='text-align:left;vertical-align:top;padding:.25em .5em;border-top:1px solid #bbb;" \
+           "white-space:nowrap'>Fri 27 Dec</th>" in html
 
 
 def test_the_crisis_weeks_escape_event_text(mini):

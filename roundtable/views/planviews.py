@@ -80,23 +80,31 @@ def left_for_later(plan: Plan) -> list[str]:
             if pid not in in_class]
 
 
+#: JupyterLab right-aligns table cells, and strips <style> from a notebook
+#: not yet run (it is not trusted); inline styles survive its sanitizer.
+CELL = "style='text-align:left;vertical-align:top'"
+NUMBER = "style='text-align:right;vertical-align:top;white-space:nowrap'"
+
+
 def plans_html(notebook: str) -> str:
     out = ["<div class='rt-plans'>"]
     for plan in load_plans(notebook):
         out.append(f"<h3>How to run it in class: {plan.minutes} minutes</h3>")
-        out.append("<table><thead><tr><th scope='col'>minutes</th><th scope='col'>clock</th>"
-                   "<th scope='col'>part</th><th scope='col'>what the class does</th></tr></thead><tbody>")
+        out.append(f"<table class='rt-plan'><thead><tr><th scope='col' {NUMBER}>minutes</th><th scope='col' {NUMBER}>"
+                   f"clock</th><th scope='col' {CELL}>part</th><th scope='col' {CELL}>what the class does</th></tr>"
+                   "</thead><tbody>")
         for row in plan_rows(plan):
             where = f" ({escape(row.where)})" if row.where else ""
             holds = f"<br><em>{escape(row.holds)}.</em>" if row.holds else ""
-            out.append(f"<tr><td>{row.minutes}</td><td>{row.clock}</td><td><strong>{escape(row.title)}</strong>{where}</td>"
-                       f"<td>{inline_markdown_html(row.do)}{holds}</td></tr>")
+            out.append(f"<tr><td {NUMBER}>{row.minutes}</td><td {NUMBER}>{row.clock}</td><td {CELL}>"
+                       f"<strong>{escape(row.title)}</strong>{where}</td><td {CELL}>{inline_markdown_html(row.do)}{holds}</td></tr>")
         out.append("</tbody></table>")
         later = left_for_later(plan)
         if plan.homework:
             out.append(f"<p><strong>Homework.</strong> {inline_markdown_html(plan.homework)}</p>")
         if later:
-            out.append(f"<p><strong>Not in this class (homework or optional):</strong> {escape(', '.join(later))}.</p>")
+            out.append(f"<p><strong>Questions this class leaves out</strong> (set them as homework, or leave them "
+                       f"optional): {escape(', '.join(later))}.</p>")
     out.append("</div>")
     return "".join(out)
 
@@ -119,5 +127,6 @@ def plans_markdown(notebook: str) -> str:
         if plan.homework:
             out += [f"**Homework.** {_md(plan.homework)}", ""]
         if later:
-            out += [f"**Not in this class (homework or optional):** {_md(', '.join(later))}.", ""]
+            out += [f"**Questions this class leaves out** (set them as homework, or leave them optional): "
+                    f"{_md(', '.join(later))}.", ""]
     return "\n".join(out).rstrip() + "\n"
