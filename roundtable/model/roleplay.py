@@ -148,7 +148,7 @@ def load_roleplay(path: Path | None = None, corpus=None, log: EventLog | None = 
         date = dt.date.fromisoformat(str(scenario.text("date")))
     except ValueError:
         raise scenario.fail(f"'date' must be a day written YYYY-MM-DD, got {scenario.item.get('date')!r}") from None
-    situation = prose(scenario, "situation")
+    situation = paragraphs(scenario, "situation")
     roles = tuple(_read_role(path, index, item, paragraph_ids) for index, item in enumerate(top.mapping_list("roles")))
     unique_ids(path, "role", [r.id for r in roles])
     phases = tuple(_read_phase(path, index, item) for index, item in enumerate(top.mapping_list("phases")))
@@ -161,6 +161,12 @@ def load_roleplay(path: Path | None = None, corpus=None, log: EventLog | None = 
         facilitation=top.text("facilitation").strip(), phases=phases, news_desk=news,
         debrief=_read_debrief(path, top.item.get("debrief"), paragraph_ids, log),
         chronology=quoted_events(scenario, situation, log, date), path=path)
+
+
+def paragraphs(entry: Entry, key: str) -> str:
+    """Folded YAML prose that keeps its paragraphs: each made one line, with a
+    blank line between them."""
+    return "\n\n".join(" ".join(p.split()) for p in entry.text(key).split("\n") if p.strip())
 
 
 def quoted_events(scenario: Entry, situation: str, log: EventLog, date: dt.date) -> tuple[Event, ...]:
