@@ -21,7 +21,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab present test test-fast bench notebooks check-notebooks instructor class-view sources clean-env help
+.PHONY: lab present test test-fast bench notebooks check-notebooks instructor handouts class-view sources clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
@@ -30,6 +30,7 @@ help:
 	@echo "make notebooks  build notebooks/ from lessons/ (after editing a lesson, data or the package)"
 	@echo "make check-notebooks  fail if a fresh build differs from the committed notebooks"
 	@echo "make instructor build the instructor edition into build/instructor/"
+	@echo "make handouts   printable packets (HTML, and PDF with Chromium) into build/handouts/"
 	@echo "make class-view CLASS=folder  the class's forecasts (07) in build/class-view/"
 	@echo "make bench      benchmarks, report in bench/results/"
 	@echo "make sources    report on every cited source, in build/sources/"
@@ -107,6 +108,12 @@ check-notebooks: $(VENV)/.installed-run | $(STATE)/.made
 # exercises/ into build/instructor/ (gitignored: it holds the answer keys).
 instructor: $(VENV)/.installed-run | $(STATE)/.made
 	$(BIN)/python -m roundtable.tooling.instructor
+
+# Printable packets: each notebook's readings and questions (students' and
+# instructor's), the role-play's handouts, as print-ready HTML in
+# build/handouts/, and as PDF when Chromium is there (printed by Playwright).
+handouts: $(VENV)/.installed-test | $(STATE)/.made
+	$(BIN)/python -m roundtable.tooling.handouts
 
 # The class view of notebook 07: the students' forecast exports (collected in
 # one folder) beside the panel's and the outcomes, for the instructor only.

@@ -127,3 +127,11 @@ def test_every_unit_session_uses_a_real_plan_and_the_role_play_precedes_the_esca
             assert session.before and session.after
         # The blind forecasts (07, Steps 2 and 3) come before the first class.
         assert "blind forecasts" in unit.sessions[0].before
+        # The 90-minute class on 05 holds the role-play, before anyone reads michael-2 to michael-4 (Step 5).
+        session = next(s for s in unit.sessions if s.plan.notebook == "05_assassination_strategy")
+        assert session.plan.minutes == 90
+        parts = session.plan.parts
+        roleplay = next(i for i, p in enumerate(parts) if p.roleplay)
+        escalation = next(i for i, p in enumerate(parts) if 5 in p.steps)
+        assert roleplay < escalation
+        assert "memo" in session.before

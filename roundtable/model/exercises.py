@@ -20,6 +20,8 @@ from ..core.errors import DataError
 from ..core.paths import EXERCISES_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
 from .corpus import load_corpus
+from .rubrics import Criterion, read_rubric
+from .rubrics import prose as _prose
 
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 FORMATS = ("think-pair-share", "structured-academic-controversy", "claim-evidence-reasoning", "role-play",
@@ -28,7 +30,6 @@ QUIZ_KINDS = ("multiple-choice", "who-said-it")
 BANK_THEMES = ("start", "timeline", "iran", "iraq", "syria", "assassination-strategy", "synthesis", "forecasts")
 BANK_FIELDS = ("notebook", "theme", "prompts", "quiz", "essay")
 ESSAY_FIELDS = ("id", "question", "words", "minutes", "paragraphs", "rubric")
-RUBRIC_LEVELS = 4
 PROMPT_FIELDS = ("id", "question", "bloom", "format", "minutes", "paragraphs", "facilitation")
 QUIZ_FIELDS = ("id", "kind", "question", "options", "explanation", "evidence")
 OPTION_FIELDS = ("text", "correct", "feedback")
@@ -75,20 +76,6 @@ class QuizItem:
         def key(option: Option) -> str:
             return hashlib.sha256(f"{self.id}\n{option.text}".encode()).hexdigest()
         return tuple(sorted(self.options, key=key))
-
-
-@dataclass(frozen=True)
-class Level:
-    score: int
-    label: str
-    descriptor: str
-
-
-@dataclass(frozen=True)
-class Criterion:
-    criterion: str
-    weight: int
-    levels: tuple[Level, ...]
 
 
 @dataclass(frozen=True)
@@ -191,24 +178,9 @@ def _read_essay(path: Path, item, corpus) -> Essay:
                                                                    for n in words) or not 0 < words[0] < words[1]):
         raise entry.fail(f"'words' must be [fewest, most] with 0 < fewest < most, got {words!r}")
     minutes = entry.integer("minutes")
-    criteria = []
-    for index, raw in enumerate(entry.mapping_list("rubric")):
-        criterion = Entry(path, entry_label("rubric criterion", index, raw, "criterion"), raw)
-        criterion.check_keys(("criterion", "weight", "levels"))
-        levels = []
-        for raw_level in criterion.mapping_list("levels"):
-            level = Entry(path, criterion.label + " level", raw_level)
-            level.check_keys(("score", "label", "descriptor"))
-            levels.append(Level(level.integer("score"), level.text("label"), _prose(level, "descriptor")))
-        scores = [lv.score for lv in levels]
-        if scores != list(range(RUBRIC_LEVELS, 0, -1)):
-            raise criterion.fail(f"needs {RUBRIC_LEVELS} levels scored {RUBRIC_LEVELS} down to 1, got scores {scores}")
-        criteria.append(Criterion(criterion.text("criterion"), criterion.integer("weight"), tuple(levels)))
-    total = sum(c.weight for c in criteria)
-    if total != 100:
-        raise entry.fail(f"rubric weights must add up to 100, they add up to {total}")
+    criteria = read_rubric(entry)
     return Essay(entry.ident(), _prose(entry, "question"), (words[0], words[1]), minutes,
-                 _paragraph_ids(entry, corpus), tuple(criteria))
+                 _paragraph_ids(entry, corpus), criteria)
 
 
 def _paragraph_ids(entry: Entry, corpus, key: str = "paragraphs") -> tuple[str, ...]:
@@ -270,61 +242,6 @@ def _read_quiz(path: Path, index: int, item, corpus) -> QuizItem:
     return QuizItem(entry.ident(), kind, question, tuple(options), _prose(entry, "explanation"), paragraph, quote)
 
 
-def _prose(entry: Entry, key: str) -> str:
-    """Folded YAML text with its line breaks and runs of spaces made single."""
-    return " ".join(entry.text(key).split())
-
-
-ROLEPLAY_FILE = EXERCISES_DIR / "roleplay.yaml"
-ROLE_FIELDS = ("id", "name", "interests", "constraints", "roundtable", "questions")
-
-
-@dataclass(frozen=True)
-class Role:
-    id: str
-    name: str
-    interests: tuple[str, ...]
-    constraints: tuple[str, ...]
-    roundtable: tuple[tuple[str, str], ...]  # (paragraph id, what it says about the role)
-    questions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RolePlay:
-    title: str
-    date: str
-    situation: str
-    task: str
-    minutes: int
-    roles: tuple[Role, ...]
-    memo_template: str
-    facilitation: str
-
-
-def load_roleplay(path: Path | None = None, corpus=None) -> RolePlay:
-    """The role cards for the decision-point role-play, validated."""
-
-    path = Path(path or ROLEPLAY_FILE)
-    corpus = corpus or load_corpus()
-    top = Entry(path, "the role-play", read_yaml(path))
-    top.check_keys(("scenario", "roles", "memo_template", "facilitation"))
-    scenario = Entry(path, "scenario", top.item.get("scenario"))
-    scenario.check_keys(("title", "date", "situation", "task", "minutes"))
-    roles = []
-    for index, item in enumerate(top.mapping_list("roles")):
-        entry = Entry(path, entry_label("role", index, item), item)
-        entry.check_keys(ROLE_FIELDS)
-        says = []
-        for raw in entry.mapping_list("roundtable"):
-            paragraph, text = raw.get("paragraph"), raw.get("says")
-            if paragraph not in set(corpus.ids):
-                raise entry.fail(f"'roundtable' cites unknown paragraph {paragraph!r}")
-            if not isinstance(text, str) or not text.strip():
-                raise entry.fail(f"'roundtable' entry for {paragraph} needs 'says'")
-            says.append((paragraph, " ".join(text.split())))
-        roles.append(Role(entry.ident(), entry.text("name"), tuple(entry.text_list("interests")),
-                          tuple(entry.text_list("constraints")), tuple(says), tuple(entry.text_list("questions"))))
-    unique_ids(path, "role", [r.id for r in roles])
-    return RolePlay(scenario.text("title"), str(scenario.item.get("date")), _prose(scenario, "situation"),
-                    _prose(scenario, "task"), scenario.integer("minutes"), tuple(roles),
-                    top.text("memo_template"), _prose(top, "facilitation"))
+# The role-play has its own module (it reads the events too); its names stay
+# importable from here, where they were first defined.
+from .roleplay import ROLEPLAY_FILE, Role, RolePlay, load_roleplay  # noqa: E402,F401

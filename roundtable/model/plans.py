@@ -27,7 +27,8 @@ from ..core.errors import DataError
 from ..core.paths import LESSONS_DIR
 from ..core.yamlfile import Entry, read_yaml
 from .corpus import load_corpus
-from .exercises import load_bank, load_roleplay
+from .exercises import load_bank
+from .roleplay import load_roleplay
 from .forecasts import load_forecasts
 from .lessons import (ANSWER_BOX, CHECK_QUIZ_CALL, FORECAST_MINUTES, FORECASTS_CALL, PASSAGES_CALL, QUIZ_CALL,
                       QUIZ_ITEM_MINUTES, READING_CALL, REVIEW_CALL, review_items, shown_prompts)

@@ -71,7 +71,9 @@ def roleplay_markdown(for_students: bool = False) -> str:
     """The role-play; the students' handout leaves out the facilitation notes."""
     play = load_roleplay()
     edition = "handout" if for_students else "instructor edition"
-    out = [f"# Role-play: {M(play.title)} ({edition})", "", f"*Set on {M(play.date)}; about {play.minutes} minutes.*",
+    out = [f"# Role-play: {M(play.title)} ({edition})", "",
+           f"*Set on {play.date}; {play.minutes_in_class(memo_as_homework=False)} minutes in class, or "
+           f"{play.minutes_in_class(memo_as_homework=True)} with the memo written as homework.*",
            "", "## Situation", "", M(play.situation), "", "## Task", "", M(play.task), ""]
     if not for_students:
         out += ["## Facilitation", "", M(play.facilitation), ""]
