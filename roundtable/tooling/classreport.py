@@ -1,5 +1,7 @@
 """`make class-view CLASS=folder`: the instructor's view of a class's
-forecast exports (notebook 07), written to build/class-view/index.html.
+exports, written to build/class-view/index.html: the forecasts of notebook 07
+against the panel and the outcomes, then every notebook's written answers,
+question by question, exit tickets first.
 
 It runs on the instructor's side only: the student's notebook never shows
 other students' forecasts or the outcomes before their own reveal."""
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..core.paths import REPO_ROOT
+from ..work.classanswers import class_answers_html
 from ..work.classview import class_view_html, read_class_folder
 
 OUT = REPO_ROOT / "build" / "class-view"
@@ -25,7 +28,7 @@ def main(argv=None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "index.html"
-    target.write_text(class_view_html(args.folder), encoding="utf-8")
+    target.write_text(class_view_html(args.folder, class_answers_html(args.folder)), encoding="utf-8")
     print(read_class_folder(args.folder).report())
     print(f"Written: {target}")
     return 0

@@ -191,7 +191,7 @@ def class_chart(view: ClassForecasts, forecast_set: ForecastSet | None = None) -
     return Chart(fig, title, "\n".join(lines))
 
 
-def class_view_html(folder: Path | str) -> str:
+def class_view_html(folder: Path | str, more_html: str = "") -> str:
     """The whole class view as one HTML page: what was read and skipped,
     the chart (with its text) and the table."""
     view = read_class_folder(folder)
@@ -202,4 +202,4 @@ def class_view_html(folder: Path | str) -> str:
     return ("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Class view: forecast audit</title><main>"
             f"<h1>Class view: forecast audit</h1><p>Folder: <code>{escape(str(folder))}</code></p><ul>{report}</ul>"
             f"{figure}"
-            f"{table_html(class_table(view))}</main></html>")
+            f"{table_html(class_table(view))}{more_html}</main></html>")

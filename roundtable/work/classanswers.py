@@ -1,0 +1,88 @@
+"""The class's written answers, for every notebook: read from the students'
+Markdown exports in one folder and shown prompt by prompt, each student's
+answer side by side, exit tickets first, in the notebook's own numbering.
+Runs on the instructor's side only (`make class-view`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from ..model.exercises import load_bank
+from ..model.lessons import shown_prompts
+from .classview import MAX_FILE_BYTES, _student_key
+from .exports import read_markdown_export
+
+
+@dataclass
+class ClassAnswers:
+    #: notebook → student → (exported stamp, {prompt id: answer})
+    notebooks: dict[str, dict[str, tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_class_answers(folder: Path | str) -> ClassAnswers:
+    """Every readable export in the folder; the rest are listed with why."""
+    folder, found = Path(folder), ClassAnswers()
+    if not folder.is_dir():
+        found.skipped.append((str(folder), "no such folder"))
+        return found
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        if path.is_symlink() or not path.is_file():
+            found.skipped.append((path.name, "not a regular file"))
+            continue
+        if path.suffix.lower() != ".md":
+            continue  # HTML copies and notes: the Markdown export is the one read
+        if path.stat().st_size > MAX_FILE_BYTES:
+            found.skipped.append((path.name, f"larger than {MAX_FILE_BYTES:,} bytes, not an export"))
+            continue
+        try:
+            export = read_markdown_export(path)
+        except ValueError as error:
+            found.skipped.append((path.name, str(error).removeprefix(f"{path.name}: ")))
+            continue
+        try:
+            shown_prompts(export.notebook)
+        except Exception:  # an export naming a notebook this collection does not have
+            found.skipped.append((path.name, f"names notebook {export.notebook!r}, which is not in this collection"))
+            continue
+        students = found.notebooks.setdefault(export.notebook, {})
+        student = _student_key(export, path)
+        if student in students and students[student][0] >= export.exported:
+            found.skipped.append((path.name, f"an older export by {student}"))
+            continue
+        students[student] = (export.exported, export.answers)
+    return found
+
+
+def prompt_order(notebook: str) -> list[tuple[str, str]]:
+    """(prompt id, number) as the notebook shows them, exit tickets first."""
+    bank = load_bank(notebook)
+    shown = shown_prompts(notebook)
+    tickets = [p for p in shown if bank.prompt(p[0]).format == "exit-ticket"]
+    return tickets + [p for p in shown if p not in tickets]
+
+
+def class_answers_html(folder: Path | str) -> str:
+    found = read_class_answers(folder)
+    out = ["<h2>Written answers, notebook by notebook</h2>",
+           "<p>Each question as the notebook numbers it, exit tickets first, and each student's latest "
+           "export side by side. Answers are shown as typed (as text, never as HTML).</p>"]
+    for notebook in sorted(found.notebooks):
+        students = found.notebooks[notebook]
+        names = sorted(students)
+        bank = load_bank(notebook)
+        out.append(f"<h3>{escape(notebook)} ({len(names)} student{'s' if len(names) != 1 else ''})</h3>")
+        for prompt_id, number in prompt_order(notebook):
+            prompt = bank.prompt(prompt_id)
+            kind = " · exit ticket" if prompt.format == "exit-ticket" else ""
+            cells = "".join(
+                f"<td dir='auto' style='vertical-align:top;white-space:pre-wrap'>"
+                f"{escape(students[s][1].get(prompt_id, '').strip()) or '<em>(no answer)</em>'}</td>" for s in names)
+            heads = "".join(f"<th scope='col'>{escape(s)}</th>" for s in names)
+            out.append(f"<h4>Question {escape(number)}{kind}</h4><p>{escape(prompt.question)}</p>"
+                       f"<table><thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table>")
+    if found.skipped:
+        out.append("<h3>Files not read</h3><ul>" + "".join(
+            f"<li><code>{escape(name)}</code>: {escape(reason)}</li>" for name, reason in found.skipped) + "</ul>")
+    return "".join(out)

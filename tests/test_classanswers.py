@@ -1,0 +1,44 @@
+"""The class's written answers for every notebook (make class-view)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from roundtable.model.lessons import shown_prompts
+from roundtable.work.answers import AnswerStore
+from roundtable.work.classanswers import class_answers_html, prompt_order, read_class_answers
+from roundtable.work.exports import export_notebook
+
+
+def _export(tmp_path: Path, name: str, answers: dict[str, str], notebook: str = "02_iran") -> Path:
+    store = AnswerStore(tmp_path / f"{name}.sqlite")
+    store.set_name(name)
+    for prompt, text in answers.items():
+        store.save(notebook, prompt, text)
+    md, _ = export_notebook(store, notebook, tmp_path / "class")
+    return md
+
+
+def test_answers_are_shown_side_by_side_exit_tickets_first_and_escaped(tmp_path):
+    _export(tmp_path, "Ana", {"iran-p01": "Unity is not support.", "iran-p11": "<script>alert(1)</script>"})
+    _export(tmp_path, "Bo", {"iran-p01": "روشن است", "iran-p11": "Sadr"})
+    (tmp_path / "class" / "broken.md").write_text("not an export", encoding="utf-8")
+    html = class_answers_html(tmp_path / "class")
+    assert "02_iran (2 students)" in html
+    assert html.index("Question 2.6 · exit ticket") < html.index("Question 2.1<")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<td dir='auto'" in html and "روشن است" in html
+    assert "<code>broken.md</code>: not an answers export" in html
+    assert html.count("<em>(no answer)</em>") >= 2  # Question 2.2 and the rest, for both students
+
+
+def test_prompt_order_is_the_notebooks_with_exit_tickets_first():
+    order = prompt_order("03_iraq")
+    assert order[0][1] == "3.7" and [n for _, n in order[1:]] == [n for _, n in shown_prompts("03_iraq")][:-1]
+
+
+def test_the_latest_export_of_a_student_counts_and_symlinks_are_not_followed(tmp_path):
+    first = _export(tmp_path, "Ana", {"iran-p01": "first"})
+    (tmp_path / "class" / "link.md").symlink_to(first)
+    found = read_class_answers(tmp_path / "class")
+    assert ("link.md", "not a regular file") in found.skipped
+    assert len(found.notebooks["02_iran"]) == 1
