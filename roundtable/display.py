@@ -111,7 +111,7 @@ def quiz(notebook: str, items=None) -> Interactive:
     chosen = load_bank(notebook).quiz_items(items)
     refs = {item.id: html for item in chosen if (html := _references([item.paragraph], notebook))}
     count = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
-    return Interactive(QuizWidget(chosen, refs).widget(), quiz_static_html(chosen, refs),
+    return Interactive(QuizWidget(chosen, refs, notebook).widget(), quiz_static_html(chosen, refs),
                        f"Quiz, {count} (run the notebook to check your answers)")
 
 

@@ -42,3 +42,31 @@ def test_the_latest_export_of_a_student_counts_and_symlinks_are_not_followed(tmp
     found = read_class_answers(tmp_path / "class")
     assert ("link.md", "not a regular file") in found.skipped
     assert len(found.notebooks["02_iran"]) == 1
+
+
+def test_quiz_first_tries_are_kept_exported_and_counted_in_the_class_view(tmp_path):
+    from roundtable.model.exercises import load_bank
+    from roundtable.widgets.exercise_widgets import QuizWidget
+    from roundtable.work.quizrecord import first_tries
+
+    bank = load_bank("02_iran")
+    store = AnswerStore(tmp_path / "ana.sqlite")
+    store.set_name("Ana")
+    quiz = QuizWidget(list(bank.quiz[:3]), notebook="02_iran", store=store)
+    wrong = next(o for o in bank.quiz[0].options if not o.correct)
+    quiz.choices[0].value = wrong.text
+    quiz.buttons[0].click()
+    quiz.choices[0].value = bank.quiz[0].answer.text  # a second try changes nothing
+    quiz.buttons[0].click()
+    quiz.choices[1].value = bank.quiz[1].answer.text
+    quiz.buttons[1].click()
+    assert first_tries(store, "02_iran") == {bank.quiz[0].id: False, bank.quiz[1].id: True}
+    # Reopened (a new kernel), the score is where it was.
+    again = QuizWidget(list(bank.quiz[:3]), notebook="02_iran", store=store)
+    assert "1 of 2 right at the first try (1 not yet answered)" in again.score.value
+    md, html = export_notebook(store, "02_iran", tmp_path / "class")
+    text = md.read_text(encoding="utf-8")
+    assert "**Quiz.** 1 of 2 quiz items right at the first try." in text
+    assert f"{bank.quiz[0].id}: not right" in text and "1 of 2 quiz items right" in html.read_text(encoding="utf-8")
+    view = class_answers_html(tmp_path / "class")
+    assert "<h4>Quiz, first tries</h4>" in view and "<td>1 of 2 right</td>" in view

@@ -18,6 +18,7 @@ from ..model.exercises import Bank, Prompt, QuizItem
 from ..views.render import inline_markdown_html
 from ..work.answers import AnswerStore
 from ..work.exports import NoName, export_notebook
+from ..work.quizrecord import first_tries, record_first_try
 from .keyboard import ChoiceGroup
 
 FULL = w.Layout(width="95%")
@@ -70,11 +71,17 @@ class AnswerBox:
 class QuizWidget:
     """Quiz items one under another, feedback on each check, and a score."""
 
-    def __init__(self, items: list[QuizItem], references: dict[str, str] | None = None):
+    def __init__(self, items: list[QuizItem], references: dict[str, str] | None = None, notebook: str | None = None,
+                 store: AnswerStore | None = None):
         self.items = list(items)
         #: item id → the paragraph the item is about, folded, where the notebook does not show it
         self.references = references or {}
-        self.first_try: dict[str, bool] = {}
+        # With a notebook, first tries are kept in the answer store (and exported), and come back on reopening.
+        self.notebook = notebook
+        self.store = store if store is not None or notebook is None else AnswerStore()
+        ids = {item.id for item in self.items}
+        self.first_try: dict[str, bool] = ({k: v for k, v in first_tries(self.store, notebook).items() if k in ids}
+                                           if notebook else {})
         self.choices, self.buttons, self.feedback = [], [], []
         for number, item in enumerate(self.items, 1):
             choice = ChoiceGroup(label=f"{number}. {item.question}", note_html=self.references.get(item.id, ""),
@@ -93,6 +100,8 @@ class QuizWidget:
             self.feedback[index].value = "<p>ℹ Choose an option first.</p>"
             return
         option = next(o for o in item.options if o.text == choice.value)
+        if item.id not in self.first_try and self.notebook:
+            record_first_try(self.store, self.notebook, item.id, option.text, option.correct)
         self.first_try.setdefault(item.id, option.correct)
         self.feedback[index].value = feedback_html(item, option)
         self.score.value = self._score_text()

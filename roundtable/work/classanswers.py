@@ -12,6 +12,7 @@ from ..model.exercises import load_bank
 from ..model.lessons import shown_prompts
 from .classview import MAX_FILE_BYTES, _student_key
 from .exports import read_markdown_export
+from .quizrecord import QUIZ_SECTION, quiz_score
 
 
 @dataclass
@@ -73,6 +74,10 @@ def class_answers_html(folder: Path | str) -> str:
         names = sorted(students)
         bank = load_bank(notebook)
         out.append(f"<h3>{escape(notebook)} ({len(names)} student{'s' if len(names) != 1 else ''})</h3>")
+        scores = [quiz_score(students[s][1].get(QUIZ_SECTION)) for s in names]
+        cells = "".join(f"<td>{f'{sc[0]} of {sc[1]} right' if sc else '(no quiz item tried)'}</td>" for sc in scores)
+        heads = "".join(f"<th scope='col'>{escape(s)}</th>" for s in names)
+        out.append(f"<h4>Quiz, first tries</h4><table><thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table>")
         for prompt_id, number in prompt_order(notebook):
             prompt = bank.prompt(prompt_id)
             kind = " · exit ticket" if prompt.format == "exit-ticket" else ""

@@ -23,6 +23,7 @@ from ..model.lessons import shown_prompts
 from ..views.render import inline_markdown_html
 from .answers import AnswerStore
 from .forecastrecord import scores_appendix
+from .quizrecord import quiz_appendix
 from .identity import name_slug, short_id
 
 HEADER = re.compile(r"^# Answers: (?P<notebook>\S+)\n\nstudent: (?P<student>.*)\n(?:student id: (?P<id>\S+)\n)?"
@@ -123,5 +124,7 @@ def notebook_questions(notebook: str) -> list[Question]:
 
 def export_notebook(store: AnswerStore, notebook: str, directory: Path | None = None) -> tuple[Path, Path]:
     """The export of one notebook as the student hands it in (see export_answers)."""
-    appendix = scores_appendix(store) if notebook == FORECAST_NOTEBOOK else None
+    parts = [part for part in (quiz_appendix(store, notebook),
+                               scores_appendix(store) if notebook == FORECAST_NOTEBOOK else None) if part]
+    appendix = ("\n\n".join(p[0] for p in parts), "".join(p[1] for p in parts)) if parts else None
     return export_answers(store, notebook, notebook_questions(notebook), directory, appendix)
