@@ -80,7 +80,7 @@ $(AXE):
 # The whole suite: package tests and strict nbval on every notebook. xdist
 # keeps each notebook on one worker (--dist loadfile).
 test: $(VENV)/.installed-test $(AXE) | $(STATE)/.made
-	$(BIN)/python -m pytest -n 2 --dist loadfile --basetemp=$(STATE)/pytest $(NBVAL) tests notebooks
+	$(BIN)/python -m pytest -n 2 --dist loadfile --basetemp=$(STATE)/pytest $(NBVAL) tests notebooks instructor
 
 # Package tests only, without the notebooks: quick feedback while editing.
 test-fast: $(VENV)/.installed-test | $(STATE)/.made

@@ -25,6 +25,8 @@ from .views.figcache import cached_figure
 from .views.forecastviews import forecast_table, reveal_static_html
 from .views.planviews import plans_html
 from .views.crisisdays import crisis_days_html
+from .work.classanswers import class_answers_html
+from .work.classview import class_view_body
 from .views.render import STYLE, passages_html, references_html
 from .views.tables import table, table_html
 from .views.themeviews import next_events_static, reading_html
@@ -113,6 +115,14 @@ def quiz(notebook: str, items=None) -> Interactive:
     count = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
     return Interactive(QuizWidget(chosen, refs, notebook).widget(), quiz_static_html(chosen, refs),
                        f"Quiz, {count} (run the notebook to check your answers)")
+
+
+def class_view(folder: str) -> HTML:
+    """The instructor's class view of a folder of student exports: the
+    forecasts of 07 against the panel and the outcomes, then every
+    notebook's answers and quiz scores (for the instructor's notebook only)."""
+    return HTML(f"<p>Folder: <code>{escape(str(folder))}</code></p><h2>Forecast audit (07)</h2>"
+                + class_view_body(folder) + class_answers_html(folder))
 
 
 def crisis_days() -> HTML:

@@ -176,7 +176,20 @@ def test_the_first_difference_names_the_notebook_and_the_cell(tmp_path):
 def test_every_notebook_has_a_lesson_and_every_lesson_a_notebook():
     lessons = {p.stem for p in build.lesson_paths()}
     notebooks = {p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")}
-    assert lessons and lessons == notebooks
+    instructors = {p.stem for p in (REPO / "instructor").glob("*.ipynb")}
+    assert lessons and lessons == notebooks | instructors and instructors == {"class_view"}
+
+
+def test_the_instructors_notebook_has_no_student_cells_and_no_student_notebook_links_to_it():
+    import json
+
+    cells = json.loads((REPO / "instructor" / "class_view.ipynb").read_text(encoding="utf-8"))["cells"]
+    sources = "".join("".join(c["source"]) for c in cells)
+    assert "my_name()" not in sources and "export_button" not in sources
+    outputs = json.dumps([c.get("outputs", []) for c in cells])
+    assert "Quiz, first tries" in outputs and "Forecast audit (07)" in outputs
+    for notebook in (REPO / "notebooks").glob("*.ipynb"):
+        assert "class_view" not in notebook.read_text(encoding="utf-8"), notebook.name
     assert build.extra_notebooks(build.lesson_paths()) == []
 
 

@@ -19,7 +19,7 @@ from roundtable.tooling.build import lesson_paths
 from roundtable.views.planviews import plans_html, plans_markdown
 
 REPO = Path(__file__).parent.parent
-LESSONS = [p.stem for p in lesson_paths()]
+LESSONS = [p.stem for p in lesson_paths() if p.parent.name == "lessons"]
 
 
 def _words(text: str) -> list[str]:

@@ -42,6 +42,9 @@ from ..core.paths import REPO_ROOT, WORK_DIR_ENV
 
 LESSONS_DIR = REPO_ROOT / "lessons"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+#: The instructor's notebooks (lessons/instructor/*.md → instructor/*.ipynb): out
+#: of the students' path, with no name box and no export button.
+INSTRUCTOR_LESSONS, INSTRUCTOR_DIR = LESSONS_DIR / "instructor", REPO_ROOT / "instructor"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TIMEOUT_SECONDS = 300
 
@@ -99,7 +102,7 @@ class BuildError(Exception):
 
 def lesson_paths(names=None) -> list[Path]:
     """The lessons to build: all of them, or those named (with or without .md)."""
-    every = sorted(LESSONS_DIR.glob("[0-9][0-9]_*.md"))
+    every = sorted(LESSONS_DIR.glob("[0-9][0-9]_*.md")) + sorted(INSTRUCTOR_LESSONS.glob("*.md"))
     if not names:
         return every
     wanted = {Path(n).stem for n in names}
@@ -136,11 +139,16 @@ def export_position(cells) -> int:
     return len(cells) - 1
 
 
-def assemble(lesson: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+def assemble(lesson: nbformat.NotebookNode, name: str, for_students: bool = True) -> nbformat.NotebookNode:
     """The lesson's cells with the shared setup and export cells, ids, and
-    code folded away; not yet executed."""
+    code folded away; not yet executed. An instructor's notebook gets the
+    setup code only."""
     cells = [nbformat.v4.new_markdown_cell(c.source, metadata=dict(c.metadata)) if c.cell_type == "markdown"
              else nbformat.v4.new_code_cell(c.source, metadata=dict(c.metadata)) for c in lesson.cells]
+    if not for_students:
+        first = next(i for i, c in enumerate(cells) if c.cell_type == "code")
+        cells[first:first] = [nbformat.v4.new_code_cell(SETUP_CODE)]
+        return _finish(cells)
     # The setup goes before the first code cell, or before the instructor's
     # part (which runs code) if that comes first.
     first = next(i for i, c in enumerate(cells) if c.cell_type == "code" or INSTRUCTOR_TAG in c.metadata.get("tags", []))
@@ -151,6 +159,10 @@ def assemble(lesson: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     at = export_position(cells)
     cells[at:at] = [nbformat.v4.new_markdown_cell(EXPORT_MARKDOWN, metadata=dict(student)),
                     nbformat.v4.new_code_cell(EXPORT_CODE.format(name=name), metadata=dict(student))]
+    return _finish(cells)
+
+
+def _finish(cells) -> nbformat.NotebookNode:
     seen: dict[str, int] = {}
     for cell in cells:
         cell["id"] = cell_id(cell.cell_type, cell.source, seen)
@@ -163,7 +175,7 @@ def assemble(lesson: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
 
 # --- Executing and storing ---------------------------------------------------
 
-def execute(notebook: nbformat.NotebookNode, lesson_name: str) -> nbformat.NotebookNode:
+def execute(notebook: nbformat.NotebookNode, lesson_name: str, folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
     """Run every cell in a fresh kernel from notebooks/, with a throwaway
     work folder."""
     with tempfile.TemporaryDirectory(prefix="roundtable-build-") as scratch:
@@ -171,7 +183,7 @@ def execute(notebook: nbformat.NotebookNode, lesson_name: str) -> nbformat.Noteb
         os.environ[WORK_DIR_ENV] = str(Path(scratch) / "my-work")
         try:
             client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
-                                    resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+                                    resources={"metadata": {"path": str(folder)}},
                                     record_timing=False, store_widget_state=False, coalesce_streams=True)
             client.execute()
         except CellExecutionError as error:
@@ -216,24 +228,34 @@ def to_bytes(notebook: nbformat.NotebookNode) -> bytes:
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
+def is_instructors(lesson: Path) -> bool:
+    return lesson.parent.resolve() == INSTRUCTOR_LESSONS.resolve()
+
+
 def build_one(lesson: Path) -> bytes:
     """One lesson, assembled, executed and finalized, as file bytes."""
     name = lesson.stem
-    notebook = assemble(read_lesson(lesson), name)
+    instructors = is_instructors(lesson)
+    notebook = assemble(read_lesson(lesson), name, for_students=not instructors)
     nbformat.validate(notebook)
-    return to_bytes(finalize(execute(notebook, name), name))
+    return to_bytes(finalize(execute(notebook, name, INSTRUCTOR_DIR if instructors else NOTEBOOKS_DIR), name))
 
 
 def build(lessons: list[Path], out_dir: Path, jobs: int) -> list[Path]:
     """Build `lessons` into `out_dir` (in parallel kernels); return the written paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if any(is_instructors(lesson) for lesson in lessons):
+        INSTRUCTOR_DIR.mkdir(exist_ok=True)  # the instructor's notebooks run from there
     # Same hash seed in every kernel: nothing in the output may depend on set order.
     os.environ["PYTHONHASHSEED"] = "0"
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(lessons)))) as pool:
         results = list(pool.map(build_one, lessons))
     written = []
     for lesson, data in zip(lessons, results):
-        target = out_dir / f"{lesson.stem}.ipynb"
+        folder = out_dir if not is_instructors(lesson) else (
+            INSTRUCTOR_DIR if out_dir == NOTEBOOKS_DIR else out_dir / "instructor")
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{lesson.stem}.ipynb"
         if not target.exists() or target.read_bytes() != data:
             partial = target.with_suffix(".ipynb.partial")
             partial.write_bytes(data)
@@ -273,7 +295,8 @@ def check(lessons: list[Path], jobs: int) -> list[str]:
     the committed one."""
     with tempfile.TemporaryDirectory(prefix="roundtable-check-") as tmp:
         built = build(lessons, Path(tmp), jobs)
-        problems = [first_difference(path, NOTEBOOKS_DIR / path.name) for path in built]
+        problems = [first_difference(path, (INSTRUCTOR_DIR if path.parent.name == "instructor" else NOTEBOOKS_DIR)
+                                     / path.name) for path in built]
     problems = [p for p in problems if p]
     problems += [f"{name}: has no lesson in lessons/" for name in extra_notebooks(lesson_paths())]
     return problems

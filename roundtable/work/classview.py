@@ -191,15 +191,19 @@ def class_chart(view: ClassForecasts, forecast_set: ForecastSet | None = None) -
     return Chart(fig, title, "\n".join(lines))
 
 
-def class_view_html(folder: Path | str, more_html: str = "") -> str:
-    """The whole class view as one HTML page: what was read and skipped,
-    the chart (with its text) and the table."""
+def class_view_body(folder: Path | str) -> str:
+    """The forecast part of the class view: what was read and skipped, the
+    chart (with its text) and the table."""
     view = read_class_folder(folder)
     chart = class_chart(view)
     figure = figure_html(chart.png(), chart.title, chart.summary)
     plt.close(chart.figure)
     report = "".join(f"<li>{escape(line)}</li>" for line in view.report().splitlines())
-    return ("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Class view: forecast audit</title><main>"
-            f"<h1>Class view: forecast audit</h1><p>Folder: <code>{escape(str(folder))}</code></p><ul>{report}</ul>"
-            f"{figure}"
-            f"{table_html(class_table(view))}{more_html}</main></html>")
+    return f"<ul>{report}</ul>{figure}{table_html(class_table(view))}"
+
+
+def class_view_html(folder: Path | str, more_html: str = "") -> str:
+    """The whole class view as one HTML page."""
+    return ("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>Class view</title><main>"
+            f"<h1>Class view</h1><p>Folder: <code>{escape(str(folder))}</code></p><h2>Forecast audit (07)</h2>"
+            f"{class_view_body(folder)}{more_html}</main></html>")
