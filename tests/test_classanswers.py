@@ -69,4 +69,4 @@ def test_quiz_first_tries_are_kept_exported_and_counted_in_the_class_view(tmp_pa
     assert "**Quiz.** 1 of 2 quiz items right at the first try." in text
     assert f"{bank.quiz[0].id}: not right" in text and "1 of 2 quiz items right" in html.read_text(encoding="utf-8")
     view = class_answers_html(tmp_path / "class")
-    assert "<h4>Quiz, first tries</h4>" in view and "<td>1 of 2 right</td>" in view
+    assert "<h4>Quiz, first tries</h4>" in view and "<td style='text-align:start'>1 of 2 right</td>" in view

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model.exercises import load_bank
 from ..model.lessons import shown_prompts
+from ..views.render import inline_markdown_html
 from .classview import MAX_FILE_BYTES, _student_key
 from .exports import read_markdown_export
 from .quizrecord import QUIZ_SECTION, quiz_score
@@ -75,17 +76,18 @@ def class_answers_html(folder: Path | str) -> str:
         bank = load_bank(notebook)
         out.append(f"<h3>{escape(notebook)} ({len(names)} student{'s' if len(names) != 1 else ''})</h3>")
         scores = [quiz_score(students[s][1].get(QUIZ_SECTION)) for s in names]
-        cells = "".join(f"<td>{f'{sc[0]} of {sc[1]} right' if sc else '(no quiz item tried)'}</td>" for sc in scores)
-        heads = "".join(f"<th scope='col'>{escape(s)}</th>" for s in names)
+        cells = "".join(f"<td style='text-align:start'>{f'{sc[0]} of {sc[1]} right' if sc else '(no quiz item tried)'}</td>"
+                        for sc in scores)
+        heads = "".join(f"<th scope='col' style='text-align:start'>{escape(s)}</th>" for s in names)
         out.append(f"<h4>Quiz, first tries</h4><table><thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table>")
         for prompt_id, number in prompt_order(notebook):
             prompt = bank.prompt(prompt_id)
             kind = " · exit ticket" if prompt.format == "exit-ticket" else ""
             cells = "".join(
-                f"<td dir='auto' style='vertical-align:top;white-space:pre-wrap'>"
+                f"<td dir='auto' style='text-align:start;vertical-align:top;white-space:pre-wrap'>"
                 f"{escape(students[s][1].get(prompt_id, '').strip()) or '<em>(no answer)</em>'}</td>" for s in names)
-            heads = "".join(f"<th scope='col'>{escape(s)}</th>" for s in names)
-            out.append(f"<h4>Question {escape(number)}{kind}</h4><p>{escape(prompt.question)}</p>"
+            heads = "".join(f"<th scope='col' style='text-align:start'>{escape(s)}</th>" for s in names)
+            out.append(f"<h4>Question {escape(number)}{kind}</h4><p>{inline_markdown_html(prompt.question)}</p>"
                        f"<table><thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table>")
     if found.skipped:
         out.append("<h3>Files not read</h3><ul>" + "".join(
