@@ -189,7 +189,7 @@ def test_the_instructors_notebook_has_no_student_cells_and_no_student_notebook_l
     outputs = json.dumps([c.get("outputs", []) for c in cells])
     assert "Quiz, first tries" in outputs and "Forecast audit (07)" in outputs
     for notebook in (REPO / "notebooks").glob("*.ipynb"):
-        assert "class_view" not in notebook.read_text(encoding="utf-8"), notebook.name
+        assert "class_view" not in notebook.read_text(encoding="utf-8"), notebook.name  # not even named
     assert build.extra_notebooks(build.lesson_paths()) == []
 
 

@@ -100,6 +100,9 @@ def test_the_chronology_is_numbered_and_stops_on_5_january_2020():
     html = chronology_html(play)
     assert play.chronology and all(e.start.isoformat() <= "2020-01-05" for e in play.chronology)
     assert "<ol" in html and all(e.title in _text(html) for e in play.chronology)
+    # Nothing after the scenario's evening: each event is dated by the day it began.
+    assert "Chronology up to 5 January 2020" in _text(html)
+    assert "7 January" not in _text(html) and "(still going on): Mass funeral processions in Iran" in _text(html)
 
 
 def test_data_fields_are_escaped_in_the_handouts():

@@ -12,8 +12,10 @@ without raw HTML.
 """
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
+from ..core.dates import format_dated
 from ..model.corpus import load_corpus
 from ..model.glossary import load_glossary
 from ..model.roleplay import Announcement, Role, RolePlay
@@ -74,12 +76,19 @@ def role_handout_html(play: RolePlay, role: Role) -> str:
 
 
 def chronology_html(play: RolePlay) -> str:
-    """The events the situation names, numbered in date order, on one page."""
-    rows = "".join(f"<li><strong>{escape(event.when)}</strong>: {escape(event.title)}</li>" for event in play.chronology)
-    body = (f"<h1>Chronology up to {escape(play.chronology[-1].when if play.chronology else play.date)}</h1>"
-            "<p class='small'>The events the situation names, in the order they happened, each with its date and "
+    """The events the situation names, numbered in date order, on one page.
+    Each is dated by the day it began: nothing after the scenario's evening
+    is told (an event still going on says so)."""
+    day = dt.date.fromisoformat(str(play.date))
+    rows = []
+    for event in play.chronology:
+        begun = format_dated(event.start, event.precision)
+        going_on = " (still going on)" if event.end > day else ""
+        rows.append(f"<li><strong>{escape(begun)}</strong>{going_on}: {escape(event.title)}</li>")
+    body = (f"<h1>Chronology up to {escape(format_dated(day, 'day'))}</h1>"
+            "<p class='small'>The events the situation names, in the order they began, each with its date and "
             "its title on the course timeline (notebook 01 gives every event's sources).</p>"
-            f"<ol class='chronology'>{rows}</ol>")
+            f"<ol class='chronology'>{''.join(rows)}</ol>")
     return document(f"Role-play: chronology to {play.date}", body, STUDENTS)
 
 
