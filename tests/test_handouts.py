@@ -146,3 +146,30 @@ def test_the_pdfs_have_sensible_page_counts_and_the_expected_text(tmp_path):
     assert 5 <= count <= 40 and "Question 2.1" in text and "Question 2.6" in text and "Answer:" not in text
     count, text = pages_and_text("instructor/02_iran.pdf")
     assert "Answer:" in text and "How to run it in class: 90 minutes" in text
+
+
+def _roleplay_error(tmp_path, old: str, new: str) -> str:
+    from roundtable.core.errors import DataError
+
+    source = Path(__file__).parent.parent / "exercises" / "roleplay.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "roleplay.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_roleplay(path)
+    return str(error.value)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  - event: kerman-stampede\n    date: \"2020-01-07\"", "  - event: kerman-stampede\n    date: \"2020-01-04\"",
+     "announced on 2020-01-04, not after the scenario's date"),
+    ("  - event: kerman-stampede\n", "  - event: no-such-event\n", "'event' 'no-such-event' is not an event in data/events/"),
+    ("  - event: kerman-stampede\n    date: \"2020-01-07\"", "  - event: kerman-stampede\n    date: \"2020-01-06\"",
+     "announced on 2020-01-06, before the event begins (2020-01-07)"),
+    ("(\"Rocket attack on\n    the K-1 base near Kirkuk\")", "(\"A rocket attack nobody recorded\")",
+     "the situation quotes 'A rocket attack nobody recorded', which is not the title of any event"),
+])
+def test_a_bad_role_play_entry_is_refused_with_its_file_and_reason(tmp_path, old, new, expected):
+    message = _roleplay_error(tmp_path, old, new)
+    assert "roleplay.yaml" in message and expected in message
