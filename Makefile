@@ -31,7 +31,7 @@ help:
 	@echo "make check-notebooks  fail if a fresh build differs from the committed notebooks"
 	@echo "make instructor build the instructor edition into build/instructor/"
 	@echo "make handouts   printable packets (HTML, and PDF with Chromium) into build/handouts/"
-	@echo "make class-view CLASS=folder  the class's forecasts (07) in build/class-view/"
+	@echo "make class-view CLASS=folder  the class's forecasts (07), answers and quiz scores in build/class-view/"
 	@echo "make bench      benchmarks, report in bench/results/"
 	@echo "make sources    report on every cited source, in build/sources/"
 

@@ -67,6 +67,16 @@ def test_quiz_first_tries_are_kept_exported_and_counted_in_the_class_view(tmp_pa
     md, html = export_notebook(store, "02_iran", tmp_path / "class")
     text = md.read_text(encoding="utf-8")
     assert "**Quiz.** 1 of 2 quiz items right at the first try." in text
-    assert f"{bank.quiz[0].id}: not right" in text and "1 of 2 quiz items right" in html.read_text(encoding="utf-8")
+    assert f"{bank.quiz[0].id}: not right\t(chose: {wrong.text})" in text
+    assert text.index(bank.quiz[0].id + ": ") < text.index(bank.quiz[1].id + ": ")  # the notebook's order
+    assert "1 of 2 quiz items right" in html.read_text(encoding="utf-8")
     view = class_answers_html(tmp_path / "class")
     assert "<h4>Quiz, first tries</h4>" in view and "<td style='text-align:start'>1 of 2 right</td>" in view
+
+
+def test_a_hostile_file_name_is_shown_as_text(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "<img src=x onerror=alert(1)>.md").write_text("not an export", encoding="utf-8")
+    html = class_answers_html(folder)
+    assert "<img src=x" not in html and "<code>&lt;img src=x onerror=alert(1)&gt;.md</code>" in html

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model.exercises import load_bank
 from ..model.lessons import shown_prompts
 from ..views.render import inline_markdown_html
-from .classview import MAX_FILE_BYTES, _student_key
+from .classview import MAX_FILE_BYTES, student_key
 from .exports import read_markdown_export
 from .quizrecord import QUIZ_SECTION, quiz_score
 
@@ -49,7 +49,7 @@ def read_class_answers(folder: Path | str) -> ClassAnswers:
             found.skipped.append((path.name, f"names notebook {export.notebook!r}, which is not in this collection"))
             continue
         students = found.notebooks.setdefault(export.notebook, {})
-        student = _student_key(export, path)
+        student = student_key(export, path)
         if student in students and students[student][0] >= export.exported:
             found.skipped.append((path.name, f"an older export by {student}"))
             continue

@@ -88,7 +88,7 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
         if export.notebook != FORECAST_NOTEBOOK:
             view.skipped.append((path.name, f"an export of {export.notebook}, not of {FORECAST_NOTEBOOK}"))
             continue
-        student = _student_key(export, path)
+        student = student_key(export, path)
         if student in owners:
             earlier_stamp, earlier_name = owners[student]
             if export.exported <= earlier_stamp:
@@ -113,7 +113,7 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
     return view
 
 
-def _student_key(export, path: Path) -> str:
+def student_key(export, path: Path) -> str:
     """Exports are told apart by the student's id (two students may share a
     name); older exports without an id by their name."""
     name = export.student.strip() or path.stem
