@@ -344,7 +344,11 @@ def test_class_view_of_a_missing_folder_says_so(tmp_path):
 
 def test_sample_class_folder_shows_every_kind_of_skip():
     view = read_class_folder(SAMPLE)
-    assert view.students == 8 and len(view.skipped) == 5 and len(view.problems) == 2
+    other_notebooks = [name for name, why in view.skipped if why.startswith("an export of ")]
+    assert len(other_notebooks) == 4  # 02 and the three 03 exports, for the answers' class view
+    assert view.students == 8 and len(view.skipped) - len(other_notebooks) == 4 and len(view.problems) == 2
+    kinds = {why.split(";")[0].split(" (")[0] for _, why in view.skipped}
+    assert any("HTML copy" in k for k in kinds) and any("not an answers export" in k for k in kinds)
 
 
 def judged_again(path: Path, changes: dict[str, dict] | None = None, as_of: str = "2026-11-15") -> Path:
