@@ -235,3 +235,9 @@ def test_the_committed_notebooks_show_their_static_versions_when_exported_to_htm
     assert html.count("Show the answer") >= 10
     assert "Keyword in context: “replace”" in html
     assert "model not found" not in html and "widget-view" not in html
+
+
+def test_the_projector_template_leaves_out_every_tag_the_build_hides():
+    template = (REPO / "voila" / "templates" / "projector" / "index.html.j2").read_text(encoding="utf-8")
+    hidden = template.split("select('in', [", 1)[1].split("])", 1)[0]
+    assert {t.strip(" '") for t in hidden.split(",")} == set(build.PROJECTOR_HIDDEN_TAGS)

@@ -133,7 +133,9 @@ def test_timeline_labels_are_at_least_twelve_pixels_a_line_at_natural_size():
 def test_the_crisis_weeks_in_large_type_list_every_dated_event_with_symbol_and_name():
     from roundtable.model.events import load_events
     from roundtable.views.crisisdays import CATEGORY_SYMBOLS, crisis_days_html
+    from roundtable.views.figures import CATEGORY_STYLE
 
+    assert set(CATEGORY_SYMBOLS) == set(CATEGORY_STYLE)  # every kind the charts know has a symbol here
     log = load_events()
     html = crisis_days_html(log)
     frame = log.filter(start=dt.date(2019, 12, 27), end=dt.date(2020, 1, 12))

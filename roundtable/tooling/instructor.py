@@ -18,8 +18,7 @@ BUILD_DIR = REPO_ROOT / "build" / "instructor"
 M = markdown_text
 
 
-def T(text: str) -> str:
-    """A data field inside a Markdown table cell."""
+def T(text: str) -> str:  # noqa: N802 (a data field inside a Markdown table cell)
     return markdown_text(text, in_table=True)
 
 

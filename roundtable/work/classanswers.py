@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from ..core.errors import DataError
 from ..model.exercises import load_bank
 from ..model.lessons import shown_prompts
 from ..views.render import inline_markdown_html
-from .classview import MAX_FILE_BYTES, student_key
-from .exports import read_markdown_export
+from .classview import read_exports, student_key
 from .quizrecord import QUIZ_SECTION, quiz_score
 
 
@@ -24,28 +24,15 @@ class ClassAnswers:
 
 
 def read_class_answers(folder: Path | str) -> ClassAnswers:
-    """Every readable export in the folder; the rest are listed with why."""
-    folder, found = Path(folder), ClassAnswers()
-    if not folder.is_dir():
-        found.skipped.append((str(folder), "no such folder"))
-        return found
-    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-        if path.is_symlink() or not path.is_file():
-            found.skipped.append((path.name, "not a regular file"))
-            continue
-        if path.suffix.lower() != ".md":
-            continue  # HTML copies and notes: the Markdown export is the one read
-        if path.stat().st_size > MAX_FILE_BYTES:
-            found.skipped.append((path.name, f"larger than {MAX_FILE_BYTES:,} bytes, not an export"))
-            continue
-        try:
-            export = read_markdown_export(path)
-        except ValueError as error:
-            found.skipped.append((path.name, str(error).removeprefix(f"{path.name}: ")))
-            continue
+    """Every readable export in the folder, the latest per student; exports
+    of unknown notebooks and older ones are listed with why."""
+    found = ClassAnswers()
+    # Files that are no export at all are listed once, by the forecast part of the view.
+    exports, _ = read_exports(folder)
+    for path, export in exports:
         try:
             shown_prompts(export.notebook)
-        except Exception:  # an export naming a notebook this collection does not have
+        except DataError:  # an export naming a notebook this collection does not have
             found.skipped.append((path.name, f"names notebook {export.notebook!r}, which is not in this collection"))
             continue
         students = found.notebooks.setdefault(export.notebook, {})

@@ -25,7 +25,7 @@ from ..model.forecasts import (
 )
 from ..views.figures import Chart, figure_html
 from ..views.tables import table_html
-from .exports import read_markdown_export
+from .exports import Export, read_markdown_export
 from .identity import DEFAULT_NAME, name_key
 
 #: Files larger than this are not read (an export of 07 is a few kilobytes).
@@ -57,34 +57,40 @@ class ClassForecasts:
         return "\n".join(lines)
 
 
+def read_exports(folder: Path | str) -> tuple[list[tuple[Path, Export]], list[tuple[str, str]]]:
+    """Every readable Markdown export in a class folder, in file-name order,
+    and (file name, why) for everything else. Only regular files are opened:
+    a symlink, a folder or a special file is listed, never followed."""
+    folder, exports, skipped = Path(folder), [], []
+    if not folder.is_dir():
+        return [], [(str(folder), "no such folder")]
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        if path.is_symlink() or not path.is_file():
+            skipped.append((path.name, "a folder, not a file" if path.is_dir() and not path.is_symlink()
+                            else "not a regular file (a link or a special file)"))
+        elif path.suffix.lower() in (".html", ".htm"):
+            skipped.append((path.name, "an HTML copy; the class view reads the Markdown export (.md)"))
+        elif path.suffix.lower() != ".md":
+            skipped.append((path.name, "not a Markdown export (.md)"))
+        elif path.stat().st_size > MAX_FILE_BYTES:
+            skipped.append((path.name, f"larger than {MAX_FILE_BYTES:,} bytes, not an export"))
+        else:
+            try:
+                exports.append((path, read_markdown_export(path)))
+            except ValueError as error:
+                skipped.append((path.name, str(error).removeprefix(f"{path.name}: ")))
+    return exports, skipped
+
+
 def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = None) -> ClassForecasts:
     folder = Path(folder)
     forecast_set = forecast_set or load_forecasts()
     view = ClassForecasts()
-    if not folder.is_dir():
-        view.skipped.append((str(folder), "no such folder"))
-        return view
+    exports, view.skipped = read_exports(folder)
     by_answer_id = {f.answer_id: f.id for f in forecast_set}
     owners: dict[str, tuple[str, str]] = {}  # student → (exported stamp, file name)
     view_names: dict[str, tuple[str, str, str]] = {}  # student → (name, id, file name)
-    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-        if path.is_dir():
-            view.skipped.append((path.name, "a folder, not a file"))
-            continue
-        if path.suffix.lower() in (".html", ".htm"):
-            view.skipped.append((path.name, "an HTML copy; the class view reads the Markdown export (.md)"))
-            continue
-        if path.suffix.lower() != ".md":
-            view.skipped.append((path.name, "not a Markdown export (.md)"))
-            continue
-        if path.stat().st_size > MAX_FILE_BYTES:
-            view.skipped.append((path.name, f"larger than {MAX_FILE_BYTES:,} bytes, not an export"))
-            continue
-        try:
-            export = read_markdown_export(path)
-        except ValueError as error:
-            view.skipped.append((path.name, str(error).removeprefix(f"{path.name}: ")))
-            continue
+    for path, export in exports:
         if export.notebook != FORECAST_NOTEBOOK:
             view.skipped.append((path.name, f"an export of {export.notebook}, not of {FORECAST_NOTEBOOK}"))
             continue
