@@ -31,6 +31,7 @@ help:
 	@echo "make check-notebooks  fail if a fresh build differs from the committed notebooks"
 	@echo "make instructor build the instructor edition into build/instructor/"
 	@echo "make handouts   printable packets (HTML, and PDF with Chromium) into build/handouts/"
+	@echo "                (LEVEL=basic|advanced overrides data/class.yaml's reading level)"
 	@echo "make class-view CLASS=folder  the class's forecasts (07), answers and quiz scores in build/class-view/"
 	@echo "make bench      benchmarks, report in bench/results/"
 	@echo "make sources    report on every cited source, in build/sources/"
@@ -113,7 +114,7 @@ instructor: $(VENV)/.installed-run | $(STATE)/.made
 # instructor's), the role-play's handouts, as print-ready HTML in
 # build/handouts/, and as PDF when Chromium is there (printed by Playwright).
 handouts: $(VENV)/.installed-test | $(STATE)/.made
-	$(BIN)/python -m roundtable.tooling.handouts
+	$(if $(LEVEL),ROUNDTABLE_READING_LEVEL=$(LEVEL) )$(BIN)/python -m roundtable.tooling.handouts
 
 # The class view of notebook 07: the students' forecast exports (collected in
 # one folder) beside the panel's and the outcomes, for the instructor only.

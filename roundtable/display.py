@@ -14,6 +14,7 @@ from IPython.display import HTML, Markdown
 
 from .analysis.textlens import kwic, speaker_theme_counts
 from .model.corpus import THEME_TITLES, load_corpus
+from .model.documents import load_documents
 from .model.events import load_events
 from .model.exercises import load_bank
 from .model.glossary import load_glossary
@@ -25,6 +26,8 @@ from .views.figcache import cached_figure
 from .views.forecastviews import forecast_table, reveal_static_html
 from .views.planviews import plans_html
 from .views.crisisdays import crisis_days_html
+from .views.documentviews import documents_html
+from .views.levelviews import class_summaries, further_reading_html
 from .work.classanswers import class_answers_html
 from .work.classview import class_view_body
 from .views.render import STYLE, passages_html, references_html
@@ -46,12 +49,25 @@ from .widgets.timeline_widgets import PlacePicker, TimelineExplorer
 
 
 def show_passages(speaker=None, theme=None, section=None, ids=None, glossary=True) -> HTML:
-    """Display roundtable paragraphs, filtered, with glossary terms marked."""
+    """Display roundtable paragraphs, filtered, with glossary terms marked
+    (and, at the basic reading level, each one's summary folded under it)."""
     corpus = load_corpus()
     frame = corpus.filter(speaker=speaker, theme=theme, section=section)
     if ids is not None:
         frame = frame[frame["id"].isin(ids)]
-    return HTML(passages_html(frame, load_glossary() if glossary else None))
+    return HTML(passages_html(frame, load_glossary() if glossary else None, class_summaries()))
+
+
+def primary_documents(notebook: str) -> HTML:
+    """The primary documents a notebook shows beside its readings
+    (data/documents.yaml): the official positions in their own words."""
+    return HTML(documents_html(load_documents().for_notebook(notebook)))
+
+
+def further_reading(notebook: str) -> HTML:
+    """The extension reading list at the advanced reading level (data/class.yaml);
+    nothing at the basic level."""
+    return HTML(further_reading_html(notebook))
 
 
 def show_ground_rules():
@@ -137,9 +153,10 @@ def lesson_plans(notebook: str) -> HTML:
 
 
 def show_reading(notebook: str, part_id: str) -> HTML:
-    """A part of a theme notebook: context box in our words, then the passages."""
+    """A part of a theme notebook: context box in our words, then the passages
+    (at the basic reading level, each with its summary folded under it)."""
 
-    return HTML(reading_html(notebook, part_id))
+    return HTML(reading_html(notebook, part_id, summaries=class_summaries()))
 
 
 def check_quiz(notebook: str, part_id: str) -> Interactive:

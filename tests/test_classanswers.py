@@ -25,7 +25,7 @@ def test_answers_are_shown_side_by_side_exit_tickets_first_and_escaped(tmp_path)
     (tmp_path / "class" / "broken.md").write_text("not an export", encoding="utf-8")
     html = class_answers_html(tmp_path / "class")
     assert "02_iran (2 students)" in html
-    assert html.index("Question 2.6 · exit ticket") < html.index("Question 2.1<")
+    assert html.index("Question 2.7 · exit ticket") < html.index("Question 2.1<")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<td dir='auto'" in html and "روشن است" in html
     assert "broken.md" not in html  # files that are no export are listed once, by the forecast part
@@ -36,7 +36,7 @@ def test_answers_are_shown_side_by_side_exit_tickets_first_and_escaped(tmp_path)
 
 def test_prompt_order_is_the_notebooks_with_exit_tickets_first():
     order = prompt_order("03_iraq")
-    assert order[0][1] == "3.7" and [n for _, n in order[1:]] == [n for _, n in shown_prompts("03_iraq")][:-1]
+    assert order[0][1] == "3.8" and [n for _, n in order[1:]] == [n for _, n in shown_prompts("03_iraq")][:-1]
 
 
 def test_the_latest_export_of_a_student_counts_and_symlinks_are_not_followed(tmp_path):

@@ -147,7 +147,7 @@ def test_an_export_lists_exactly_the_prompts_the_notebook_shows_in_its_order(tmp
     shown = shown_prompts("02_iran")
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == [pid for pid, _ in shown]
     assert "iran-p02" not in text
-    assert [n for _, n in shown] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+    assert [n for _, n in shown] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
     assert "**Question 2.1.**" in text
 
 

@@ -115,7 +115,7 @@ def test_quiz_time_scales_with_the_number_of_items():
 def test_the_plans_mark_what_is_left_for_homework_or_optional():
     html = plans_html("02_iran")
     assert "Questions this class leaves out</strong> (set them as homework, or leave them optional): " \
-           "Question 2.2 (Step 3), Question 2.3 (Step 4), Question 2.5 (Step 6)." in html
+           "Question 2.2 (Step 3), Question 2.3 (Step 4), Question 2.5 (Step 6), Question 2.6 (Step 8)." in html
 
 
 def test_every_unit_session_uses_a_real_plan_and_the_role_play_precedes_the_escalation_reading():

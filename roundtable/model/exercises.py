@@ -20,6 +20,7 @@ from ..core.errors import DataError
 from ..core.paths import EXERCISES_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
 from .corpus import load_corpus
+from .documents import load_documents
 from .rubrics import Criterion, read_rubric
 from .rubrics import prose as _prose
 
@@ -30,7 +31,7 @@ QUIZ_KINDS = ("multiple-choice", "who-said-it")
 BANK_THEMES = ("start", "timeline", "iran", "iraq", "syria", "assassination-strategy", "synthesis", "forecasts")
 BANK_FIELDS = ("notebook", "theme", "prompts", "quiz", "essay")
 ESSAY_FIELDS = ("id", "question", "words", "minutes", "paragraphs", "rubric")
-PROMPT_FIELDS = ("id", "question", "bloom", "format", "minutes", "paragraphs", "facilitation")
+PROMPT_FIELDS = ("id", "question", "bloom", "format", "minutes", "paragraphs", "facilitation", "documents")
 QUIZ_FIELDS = ("id", "kind", "question", "options", "explanation", "evidence")
 OPTION_FIELDS = ("text", "correct", "feedback")
 
@@ -44,6 +45,9 @@ class Prompt:
     minutes: int
     paragraphs: tuple[str, ...]
     facilitation: str
+    #: Primary documents (data/documents.yaml) the prompt asks students to
+    #: check the roundtable against: sourcing and corroboration.
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,9 +201,15 @@ def _read_prompt(path: Path, index: int, item, corpus) -> Prompt:
     minutes = entry.integer("minutes")
     if not 1 <= minutes <= 60:
         raise entry.fail(f"'minutes' must be between 1 and 60, got {minutes}")
+    documents = tuple(entry.text_list("documents", required=False) or ())
+    if documents:
+        known = load_documents()
+        unknown = [d for d in documents if d not in known]
+        if unknown:
+            raise entry.fail(f"unknown document id(s) {unknown} (see {known.path.name})")
     return Prompt(entry.ident(), _prose(entry, "question"), entry.choice("bloom", BLOOM_LEVELS),
                   entry.choice("format", FORMATS), minutes, _paragraph_ids(entry, corpus),
-                  _prose(entry, "facilitation"))
+                  _prose(entry, "facilitation"), documents)
 
 
 def _read_quiz(path: Path, index: int, item, corpus) -> QuizItem:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.errors import DataError
 from ..core.paths import LESSONS_DIR
 from .corpus import load_corpus
+from .documents import load_documents
 from .exercises import load_bank
 from .forecasts import load_forecasts
 from .readings import load_reading, load_readings, reading_minutes
@@ -51,6 +52,14 @@ def _shown_prompts(notebook: str, lessons_dir: Path) -> tuple[tuple[str, str], .
 
 READING_CALL = re.compile(r'\bshow_reading\(\s*"(?P<notebook>[\w-]+)"\s*,\s*"(?P<part>[\w-]+)"\s*\)')
 PASSAGES_CALL = re.compile(r'\bshow_passages\(\s*section\s*=\s*"(?P<section>[\w-]+)"\s*\)')
+DOCUMENTS_CALL = re.compile(r'\bprimary_documents\(\s*"(?P<notebook>[\w-]+)"\s*\)')
+
+
+def documents_words(notebook: str) -> str:
+    """The words of the primary documents a notebook shows: what each is and
+    its passages (the citations are skimmed, not read)."""
+    return " ".join(" ".join([d.what, *(p.text for p in d.passages)])
+                    for d in load_documents().for_notebook(notebook))
 CHECK_QUIZ_CALL = re.compile(r'\bcheck_quiz\(\s*"(?P<notebook>[\w-]+)"\s*,\s*"(?P<part>[\w-]+)"\s*\)')
 QUIZ_CALL = re.compile(r'\bquiz\(\s*"(?P<notebook>[\w-]+)"\s*(?:,\s*\[(?P<items>[^\]]*)\])?\s*\)')
 REVIEW_CALL = re.compile(r'\breview_quiz\(\s*"(?P<notebook>[\w-]+)"\s*\)')
@@ -99,6 +108,8 @@ def lesson_time(notebook: str, lessons_dir: Path | None = None) -> LessonTime:
         reading += reading_minutes(words)
     for match in PASSAGES_CALL.finditer(text):
         reading += reading_minutes(" ".join(corpus.filter(section=match["section"])["text"]))
+    for match in DOCUMENTS_CALL.finditer(text):
+        reading += reading_minutes(documents_words(match["notebook"]))
     prompts = essay = 0
     for prompt_id, _ in shown_prompts(notebook, lessons_dir):
         prompt = next(p for p in bank.answerable if p.id == prompt_id)

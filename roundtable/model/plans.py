@@ -30,8 +30,8 @@ from .corpus import load_corpus
 from .exercises import load_bank
 from .roleplay import load_roleplay
 from .forecasts import load_forecasts
-from .lessons import (ANSWER_BOX, CHECK_QUIZ_CALL, FORECAST_MINUTES, FORECASTS_CALL, PASSAGES_CALL, QUIZ_CALL,
-                      QUIZ_ITEM_MINUTES, READING_CALL, REVIEW_CALL, review_items, shown_prompts)
+from .lessons import (ANSWER_BOX, CHECK_QUIZ_CALL, DOCUMENTS_CALL, FORECAST_MINUTES, FORECASTS_CALL, PASSAGES_CALL,
+                      QUIZ_CALL, QUIZ_ITEM_MINUTES, READING_CALL, REVIEW_CALL, review_items, shown_prompts, documents_words)
 from .readings import load_reading, reading_minutes
 
 CLASS_LENGTHS = (50, 90)
@@ -97,6 +97,8 @@ def step_minutes(notebook: str, body: str) -> float:
         words += [reading.context, *(corpus.paragraph(p)["text"] for p in reading.paragraphs)]
     for match in PASSAGES_CALL.finditer(body):
         words += list(corpus.filter(section=match["section"])["text"])
+    for match in DOCUMENTS_CALL.finditer(body):
+        words.append(documents_words(match["notebook"]))
     for match in CHECK_QUIZ_CALL.finditer(body):
         items += len(load_reading(match["notebook"]).part(match["part"]).check_quiz)
     for match in QUIZ_CALL.finditer(body):

@@ -23,6 +23,7 @@ from ..core.errors import DataError
 from ..core.paths import EXERCISES_DIR
 from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
 from .corpus import load_corpus
+from .documents import load_documents
 from .events import Event, EventLog, load_events
 from .rubrics import Criterion, prose, read_rubric
 from .sources import Source
@@ -30,7 +31,7 @@ from .sources import Source
 ROLEPLAY_FILE = EXERCISES_DIR / "roleplay.yaml"
 TOP_FIELDS = ("scenario", "roles", "memo_template", "memo_rubric", "facilitation", "phases", "news_desk", "debrief")
 SCENARIO_FIELDS = ("title", "date", "situation", "task")
-ROLE_FIELDS = ("id", "name", "interests", "constraints", "roundtable", "questions")
+ROLE_FIELDS = ("id", "name", "interests", "constraints", "roundtable", "questions", "documents")
 PHASE_FIELDS = ("id", "title", "minutes", "homework", "instructions", "announce")
 NEWS_FIELDS = ("event", "date", "part_of_day", "announcement", "learned_later")
 DEBRIEF_FIELDS = ("questions", "read_after", "what_happened_next")
@@ -48,6 +49,9 @@ class Role:
     constraints: tuple[str, ...]
     roundtable: tuple[tuple[str, str], ...]  # (paragraph id, what it says about the role)
     questions: tuple[str, ...]
+    #: Primary documents (data/documents.yaml) the card links to: only those
+    #: issued by the scenario's date, so the card tells nothing from later.
+    documents: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -149,7 +153,9 @@ def load_roleplay(path: Path | None = None, corpus=None, log: EventLog | None = 
     except ValueError:
         raise scenario.fail(f"'date' must be a day written YYYY-MM-DD, got {scenario.item.get('date')!r}") from None
     situation = paragraphs(scenario, "situation")
-    roles = tuple(_read_role(path, index, item, paragraph_ids) for index, item in enumerate(top.mapping_list("roles")))
+    documents = load_documents()
+    roles = tuple(_read_role(path, index, item, paragraph_ids, documents, date)
+                  for index, item in enumerate(top.mapping_list("roles")))
     unique_ids(path, "role", [r.id for r in roles])
     phases = tuple(_read_phase(path, index, item) for index, item in enumerate(top.mapping_list("phases")))
     unique_ids(path, "phase", [p.id for p in phases])
@@ -190,7 +196,7 @@ def quoted_events(scenario: Entry, situation: str, log: EventLog, date: dt.date)
     return tuple(sorted(found, key=lambda e: (e.start, e.end, e.id)))
 
 
-def _read_role(path: Path, index: int, item, paragraph_ids: set[str]) -> Role:
+def _read_role(path: Path, index: int, item, paragraph_ids: set[str], documents, date: dt.date) -> Role:
     entry = Entry(path, entry_label("role", index, item), item)
     entry.check_keys(ROLE_FIELDS)
     says = []
@@ -201,8 +207,15 @@ def _read_role(path: Path, index: int, item, paragraph_ids: set[str]) -> Role:
         if not isinstance(text, str) or not text.strip():
             raise entry.fail(f"'roundtable' entry for {paragraph} needs 'says'")
         says.append((paragraph, " ".join(text.split())))
+    linked = tuple(entry.text_list("documents", required=False))
+    for document_id in linked:
+        if document_id not in documents:
+            raise entry.fail(f"'documents' names unknown document {document_id!r} (see {documents.path.name})")
+        if documents[document_id].date > date:
+            raise entry.fail(f"'documents' names {document_id!r}, issued {documents[document_id].date}, after the "
+                             f"scenario's date {date}: the card would tell the future")
     return Role(entry.ident(), entry.text("name"), tuple(entry.text_list("interests")),
-                tuple(entry.text_list("constraints")), tuple(says), tuple(entry.text_list("questions")))
+                tuple(entry.text_list("constraints")), tuple(says), tuple(entry.text_list("questions")), linked)
 
 
 def _read_phase(path: Path, index: int, item) -> Phase:

@@ -6,6 +6,8 @@ Nothing here fetches anything: no web fonts, no scripts, images are inlined.
 """
 from __future__ import annotations
 
+import re
+
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -77,5 +79,6 @@ def document(title: str, body: str, edition: str) -> str:
 
 
 def opened(html: str) -> str:
-    """Folded parts (<details>) shown open: paper cannot be clicked."""
-    return html.replace("<details>", "<details open>")
+    """Folded parts (<details>, with or without attributes) shown open:
+    paper cannot be clicked."""
+    return re.sub(r"<details(?![^>]*\bopen\b)(?=[\s>])", "<details open", html)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from ..core.paths import REPO_ROOT
 from ..model.corpus import THEME_TITLES, load_corpus
+from ..model.documents import load_documents
 from ..model.exercises import Bank, load_all_banks, load_roleplay
+from ..views.documentviews import document_markdown
 from ..model.groundrules import ground_rules
 from ..model.lessons import shown_prompts
 from ..views.planviews import plans_markdown
@@ -39,6 +41,7 @@ def bank_markdown(bank: Bank, corpus=None) -> str:
         label = f"Question {numbers[prompt.id]}" if prompt.id in numbers else "Spare prompt"
         out += [f"### {label} ({prompt.id}) · {prompt.bloom} · {prompt.format} · {prompt.minutes} min", "",
                 M(prompt.question), "", f"*Paragraphs:* {M(', '.join(prompt.paragraphs))}", "",
+                *([f"*Documents:* {M(', '.join(prompt.documents))} (data/documents.yaml)", ""] if prompt.documents else []),
                 f"**Facilitation.** {M(prompt.facilitation)}", ""]
     if bank.essay:
         out += [essay_markdown(bank.essay), ""]
@@ -81,6 +84,11 @@ def roleplay_markdown(for_students: bool = False) -> str:
         out += [f"### {M(role.name)}", "", "**Interests**", ""] + [f"- {M(i)}" for i in role.interests]
         out += ["", "**Constraints**", ""] + [f"- {M(c)}" for c in role.constraints]
         out += ["", "**What the roundtable says**", ""] + [f"- `{p}`: {M(s)}" for p, s in role.roundtable]
+        if role.documents:
+            documents = load_documents()
+            out += ["", "**What governments said officially that week**", ""]
+            for document_id in role.documents:
+                out += [document_markdown(documents[document_id]), ""]
         out += ["", "**Questions for the memo**", ""] + [f"- {M(q)}" for q in role.questions] + [""]
     out += ["## Position-memo template", "", M(play.memo_template)]
     return "\n".join(out)

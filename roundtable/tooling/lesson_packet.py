@@ -43,6 +43,7 @@ from ..views.themeviews import context_html, next_events_html
 from ..widgets.exercise_widgets import as_sentence, prompt_html
 from ..views.crisisdays import crisis_days_html
 from ..views.planviews import plans_html
+from ..views.levelviews import class_summaries, further_reading_html
 from .build import INSTRUCTOR_TAG
 from .handout_page import document, markdown_html, markdown_inline_html, opened
 
@@ -70,14 +71,18 @@ class PrintedDisplay:
     def __init__(self, notebook: str, instructor: bool, lessons_dir: Path):
         self.notebook, self.instructor, self.lessons_dir = notebook, instructor, lessons_dir
         self.corpus, self.glossary = load_corpus(), load_glossary()
+        self.summaries = class_summaries()
         self.seen: dict = {}
 
     # --- readings and passages ------------------------------------------------
 
     def _passages(self, ids, glossary=True) -> str:
+        """Paragraphs in full; at the basic reading level each summary is
+        printed open under its paragraph (paper cannot unfold it)."""
         rows = self.corpus.paragraphs.set_index("id").loc[list(ids)].reset_index()
-        return "".join(passage_html(row, self.glossary if glossary else None, self.seen)
-                       for _, row in rows.iterrows())
+        summaries = self.summaries or {}
+        return opened("".join(passage_html(row, self.glossary if glossary else None, self.seen,
+                                           summaries.get(row["id"])) for _, row in rows.iterrows()))
 
     def show_reading(self, notebook: str, part_id: str) -> Printed:
         part = load_reading(notebook).part(part_id)
@@ -90,6 +95,12 @@ class PrintedDisplay:
 
     def show_referenced_paragraphs(self, notebook: str) -> Printed:
         return Printed(notebook_display.show_referenced_paragraphs(notebook).data)
+
+    def primary_documents(self, notebook: str) -> Printed:
+        return Printed(opened(notebook_display.primary_documents(notebook).data))
+
+    def further_reading(self, notebook: str) -> Printed:
+        return Printed(further_reading_html(notebook))
 
     def show_ground_rules(self) -> Printed:
         return Printed(markdown_html(ground_rules()))

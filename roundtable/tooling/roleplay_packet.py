@@ -20,6 +20,9 @@ from ..model.corpus import load_corpus
 from ..model.glossary import load_glossary
 from ..model.roleplay import Announcement, Role, RolePlay
 from ..model.rubrics import Criterion
+from ..model.documents import load_documents
+from ..views.documentviews import document_link_html, documents_html
+from ..views.levelviews import class_summaries
 from ..views.render import passage_html
 from .handout_page import document, markdown_html
 
@@ -36,12 +39,14 @@ def _paragraphs(text: str) -> str:
 
 
 def passages(ids, glossary=True) -> str:
-    """Paragraphs of the roundtable in full, verbatim, each glossary note once."""
+    """Paragraphs of the roundtable in full, verbatim, each glossary note once;
+    at the basic reading level, each with its summary folded under it."""
     corpus = load_corpus()
     rows = corpus.paragraphs.set_index("id").loc[list(ids)].reset_index()
     seen: dict = {}
     notes = load_glossary() if glossary else None
-    return "".join(passage_html(row, notes, seen) for _, row in rows.iterrows())
+    summaries = class_summaries() or {}
+    return "".join(passage_html(row, notes, seen, summaries.get(row["id"])) for _, row in rows.iterrows())
 
 
 def situation_html(play: RolePlay) -> str:
@@ -52,9 +57,14 @@ def situation_html(play: RolePlay) -> str:
 def role_card_html(role: Role) -> str:
     says = "".join(f"<li><strong>{escape(p)}</strong>: {escape(s)}</li>" for p, s in role.roundtable)
     questions = "".join(f"<li>{escape(q)}</li>" for q in role.questions)
+    documents = load_documents()
+    statements = "".join(f"<li><a href='#doc-{escape(d)}'>{document_link_html(documents[d])}</a></li>"
+                         for d in role.documents)
+    official = (f"<h3>What governments said officially that week (printed in full at the end)</h3><ul>{statements}</ul>"
+                if statements else "")
     return (f"<h2>Role card: {escape(role.name)}</h2><h3>Interests</h3>{_items(role.interests)}"
             f"<h3>Constraints</h3>{_items(role.constraints)}<h3>What the roundtable says</h3><ul>{says}</ul>"
-            f"<h3>Questions for the memo</h3><ol>{questions}</ol>")
+            f"{official}<h3>Questions for the memo</h3><ol>{questions}</ol>")
 
 
 def memo_template_html(play: RolePlay, actor: str | None = None) -> str:
@@ -71,8 +81,19 @@ def role_handout_html(play: RolePlay, role: Role) -> str:
             f"<p class='small'>Verbatim from the roundtable, in the order of the text; glossary terms are numbered, "
             f"with each note under the first paragraph that names it.</p>"
             f"{passages(sorted(set(role.paragraphs), key=load_corpus().ids.index))}</section>"
+            f"{_documents_section(role)}"
             f"<section class='handout'>{memo_template_html(play, role.name)}</section>")
     return document(f"Role-play: {role.name}", body, STUDENTS)
+
+
+def _documents_section(role: Role) -> str:
+    """The primary documents the card links to, verbatim with their sources."""
+    if not role.documents:
+        return ""
+    documents = load_documents()
+    return ("<section class='handout'><h2>What was said officially, in full</h2>"
+            "<p class='small'>Verbatim excerpts with who said them, when, and the copy quoted; a translation is "
+            "marked as one.</p>" + documents_html(documents[d] for d in role.documents) + "</section>")
 
 
 def chronology_html(play: RolePlay) -> str:

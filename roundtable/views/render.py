@@ -37,32 +37,50 @@ def inline_markdown_html(text: str) -> str:
     return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", html)
 
 
-def passage_html(row, glossary=None, seen: dict | None = None) -> str:
+#: How the basic level's summary is marked, so that no reader takes our words
+#: for the speaker's.
+SUMMARY_LABEL = "In plain words: our summary, not {speaker}'s words"
+SUMMARY_STYLE = "margin:.5em 0 .2em;padding:.3em .7em;border:1px dashed #777;font-size:.95em"
+
+
+def passage_html(row, glossary=None, seen: dict | None = None, summary: str | None = None) -> str:
     """One paragraph (a row of `Corpus.paragraphs`) as an HTML <article>.
 
     `seen` is shared by the paragraphs of one reading: a term's note is
     printed under the paragraph that first names it, and later mentions link
-    back to that note instead of printing it again."""
+    back to that note instead of printing it again. A `summary` (the basic
+    reading level) is folded under the paragraph, marked as ours, its glossary
+    terms linked to the same notes."""
     seen = {} if seen is None else seen
     speaker = speaker_label(row["speaker"])
     label = row["section_title"] + ("" if row["heading_in_source"] else " (our label)")
     header = (f"<header><strong>{escape(speaker)}</strong> · {escape(label)} · "
               f"<code>{escape(row['id'])}</code></header>")
     body, notes = _marked_text(row["text"], glossary, seen, row["id"])
+    folded = ""
+    if summary:
+        summary_body, summary_notes = _marked_text(summary, glossary, seen, row["id"])
+        notes += summary_notes
+        label = SUMMARY_LABEL.format(speaker=speaker if speaker != "Introduction" else "the authors")
+        folded = (f'<details style="{SUMMARY_STYLE}"><summary>{escape(label)}</summary>'
+                  f"<p>{summary_body}</p></details>")
     footnotes = ""
     if notes:
         items = "".join(f'<li value="{number}" id="{anchor}"><strong>{escape(e.term)}</strong>: {escape(e.note)}</li>'
                         for e, number, anchor in notes)
         footnotes = f"<ol>{items}</ol>"
     return (f'<article class="rt-passage" id="{escape(row["id"])}">{header}'
-            f"<p>{body}</p>{footnotes}</article>")
+            f"<p>{body}</p>{folded}{footnotes}</article>")
 
 
-def passages_html(frame: pd.DataFrame, glossary=None) -> str:
+def passages_html(frame: pd.DataFrame, glossary=None, summaries: dict | None = None) -> str:
     """Several paragraphs, in the order of the frame, with the shared style;
-    each glossary note once, at its first mention."""
+    each glossary note once, at its first mention; with `summaries`, each
+    paragraph's summary folded under it."""
     seen: dict = {}
-    return STYLE + "".join(passage_html(row, glossary, seen) for _, row in frame.iterrows())
+    summaries = summaries or {}
+    return STYLE + "".join(passage_html(row, glossary, seen, summaries.get(row["id"]))
+                           for _, row in frame.iterrows())
 
 
 def _marked_text(text: str, glossary, seen: dict, paragraph: str) -> tuple[str, list]:

@@ -50,13 +50,14 @@ def context_html(part: Part, log: EventLog | None = None, glossary=None) -> str:
             f"<h3>Context: {escape(part.title)}</h3><p>{escape(part.context)}</p>{sources}</aside>")
 
 
-def reading_html(notebook: str, part_id: str, corpus=None, log=None, glossary=None) -> str:
-    """A part of a theme notebook: its context box, then its passages."""
+def reading_html(notebook: str, part_id: str, corpus=None, log=None, glossary=None, summaries=None) -> str:
+    """A part of a theme notebook: its context box, then its passages (with
+    `summaries`, each one's summary folded under it)."""
     corpus = corpus or load_corpus()
     glossary = glossary or load_glossary()
     part = load_reading(notebook).part(part_id)
     frame = corpus.paragraphs.set_index("id").loc[list(part.paragraphs)].reset_index()
-    return context_html(part, log, glossary) + passages_html(frame, glossary)
+    return context_html(part, log, glossary) + passages_html(frame, glossary, summaries)
 
 
 def theme_events(paragraph_ids, log: EventLog | None = None, include_after: bool = False) -> pd.DataFrame:
