@@ -151,6 +151,7 @@ def test_the_role_handouts_print_the_linked_documents_in_full():
     assert "What was said officially, in full" in html
     assert "Iraq must not become a battleground for other countries to settle their disputes." in html
     assert "PUKnow" in html
+    assert "<details>" not in html and "<details style" not in html  # paper cannot unfold a note
 
 
 # --- two reading levels --------------------------------------------------------------

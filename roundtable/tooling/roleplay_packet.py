@@ -24,7 +24,7 @@ from ..model.documents import load_documents
 from ..views.documentviews import document_link_html, documents_html
 from ..views.levelviews import class_summaries
 from ..views.render import passage_html
-from .handout_page import document, markdown_html
+from .handout_page import document, markdown_html, opened
 
 STUDENTS, INSTRUCTOR = "Students' handout", "Instructor's edition (facilitation notes and what was learned later)"
 
@@ -46,7 +46,7 @@ def passages(ids, glossary=True) -> str:
     seen: dict = {}
     notes = load_glossary() if glossary else None
     summaries = class_summaries() or {}
-    return "".join(passage_html(row, notes, seen, summaries.get(row["id"])) for _, row in rows.iterrows())
+    return opened("".join(passage_html(row, notes, seen, summaries.get(row["id"])) for _, row in rows.iterrows()))
 
 
 def situation_html(play: RolePlay) -> str:
@@ -93,7 +93,7 @@ def _documents_section(role: Role) -> str:
     documents = load_documents()
     return ("<section class='handout'><h2>What was said officially, in full</h2>"
             "<p class='small'>Verbatim excerpts with who said them, when, and the copy quoted; a translation is "
-            "marked as one.</p>" + documents_html(documents[d] for d in role.documents) + "</section>")
+            "marked as one.</p>" + opened(documents_html(documents[d] for d in role.documents)) + "</section>")
 
 
 def chronology_html(play: RolePlay) -> str:
