@@ -329,7 +329,9 @@ def parse_probability(text: str) -> float | None:
     cleaned = str(text).strip().removesuffix("%").strip()
     if not cleaned:
         return None
-    if not cleaned.isdigit() or len(cleaned) > 3:
+    # Only the ASCII digits 0-9: str.isdigit() also accepts "１００" and "²",
+    # which a student may paste but int() reads differently or not at all.
+    if not re.fullmatch(r"[0-9]{1,3}", cleaned):
         raise ValueError("Type a whole number from 0 to 100 (for example 70).")
     number = int(cleaned)
     if number > 100:

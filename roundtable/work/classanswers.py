@@ -12,7 +12,7 @@ from ..core.errors import DataError
 from ..model.exercises import load_bank
 from ..model.lessons import shown_prompts
 from ..views.render import inline_markdown_html
-from .classview import read_exports, student_key
+from .classview import read_exports, shown_name, student_key
 from .quizrecord import QUIZ_SECTION, quiz_score
 
 
@@ -28,17 +28,17 @@ def read_class_answers(folder: Path | str) -> ClassAnswers:
     of unknown notebooks and older ones are listed with why."""
     found = ClassAnswers()
     # Files that are no export at all are listed once, by the forecast part of the view.
-    exports, _ = read_exports(folder)
+    exports, _, _ = read_exports(folder)
     for path, export in exports:
         try:
             shown_prompts(export.notebook)
         except DataError:  # an export naming a notebook this collection does not have
-            found.skipped.append((path.name, f"names notebook {export.notebook!r}, which is not in this collection"))
+            found.skipped.append((shown_name(path.name), f"names notebook {shown_name(export.notebook)!r}, which is not in this collection"))
             continue
         students = found.notebooks.setdefault(export.notebook, {})
         student = student_key(export, path)
         if student in students and students[student][0] >= export.exported:
-            found.skipped.append((path.name, f"an older export by {student}"))
+            found.skipped.append((shown_name(path.name), f"an older export by {student}"))
             continue
         students[student] = (export.exported, export.answers)
     return found

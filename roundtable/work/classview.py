@@ -8,6 +8,8 @@ inside an export are reported too. Nothing in the folder can crash the view.
 """
 from __future__ import annotations
 
+import os
+import stat
 import statistics
 from dataclasses import dataclass, field
 from html import escape
@@ -25,7 +27,7 @@ from ..model.forecasts import (
 )
 from ..views.figures import Chart, figure_html
 from ..views.tables import table_html
-from .exports import Export, read_markdown_export
+from .exports import Export, parse_export
 from .identity import DEFAULT_NAME, name_key
 
 #: Files larger than this are not read (an export of 07 is a few kilobytes).
@@ -42,6 +44,8 @@ class ClassForecasts:
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     #: default, shared or look-alike names, reported rather than merged
     name_notes: list[str] = field(default_factory=list)
+    #: (file name, note) for files that were read but need a look (a section twice)
+    file_notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def students(self) -> int:
@@ -51,57 +55,129 @@ class ClassForecasts:
         lines = [f"{self.students} students' forecasts read."]
         for name, reason in self.skipped:
             lines.append(f"Skipped {name}: {reason}")
+        for name, note in self.file_notes:
+            lines.append(f"Read {name}, but {note}")
         for name, claim, problem in self.problems:
             lines.append(f"In {name}, {claim}: {problem} (left out)")
         lines += [f"Names: {note}" for note in self.name_notes]
         return "\n".join(lines)
 
 
-def read_exports(folder: Path | str) -> tuple[list[tuple[Path, Export]], list[tuple[str, str]]]:
+def shown_name(name: str) -> str:
+    """A file name as a report may show it: control characters (a newline,
+    an ANSI escape) and bidirectional overrides written as escapes, so that a
+    hostile name cannot forge or colour a line of the report."""
+    return "".join(ch if ch.isprintable() and not 0x202A <= ord(ch) <= 0x202E and not 0x2066 <= ord(ch) <= 0x2069
+                   else ch.encode("unicode_escape").decode("ascii") for ch in name)
+
+
+def _kind(mode: int) -> str | None:
+    """Why a directory entry is not read, from its lstat mode; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a link; links are not followed"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "not a regular file"
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, reading at most `limit` + 1 of them.
+    Opened without following a link and without blocking, and checked again
+    once open, so that a file swapped for a link, a pipe or a device between
+    the listing and the reading is refused. Raises ValueError with the reason."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as exc:
+        raise ValueError(f"cannot be opened ({exc.strerror})") from None
+    try:
+        kind = _kind(os.fstat(handle).st_mode)
+        if kind:
+            raise ValueError(kind)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(handle, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(handle)
+    if size > limit:
+        raise ValueError(f"larger than {limit:,} bytes, not an export")
+    return b"".join(chunks)
+
+
+def read_exports(folder: Path | str) -> tuple[list[tuple[Path, Export]], list[tuple[str, str]], list[tuple[str, str]]]:
     """Every readable Markdown export in a class folder, in file-name order,
-    and (file name, why) for everything else. Only regular files are opened:
-    a symlink, a folder or a special file is listed, never followed."""
-    folder, exports, skipped = Path(folder), [], []
+    and (file name, why) for everything else. Only regular files inside the
+    folder are opened (lstat, never following a link): links, folders, pipes,
+    devices and sockets are listed with what they are. Returns the exports,
+    the skipped files, and notes on files that were read: an export with a
+    section twice keeps the first, and says so. File names are given as
+    `shown_name` writes them."""
+    folder, exports, skipped, notes = Path(folder), [], [], []
     if not folder.is_dir():
-        return [], [(str(folder), "no such folder")]
+        return [], [(shown_name(str(folder)), "no such folder")], []
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-        if path.is_symlink() or not path.is_file():
-            skipped.append((path.name, "a folder, not a file" if path.is_dir() and not path.is_symlink()
-                            else "not a regular file (a link or a special file)"))
+        name = shown_name(path.name)
+        try:
+            kind = _kind(path.lstat().st_mode)
+        except OSError as exc:
+            skipped.append((name, f"cannot be read ({exc.strerror})"))
+            continue
+        if kind:
+            skipped.append((name, kind))
         elif path.suffix.lower() in (".html", ".htm"):
-            skipped.append((path.name, "an HTML copy; the class view reads the Markdown export (.md)"))
+            skipped.append((name, "an HTML copy; the class view reads the Markdown export (.md)"))
         elif path.suffix.lower() != ".md":
-            skipped.append((path.name, "not a Markdown export (.md)"))
-        elif path.stat().st_size > MAX_FILE_BYTES:
-            skipped.append((path.name, f"larger than {MAX_FILE_BYTES:,} bytes, not an export"))
+            skipped.append((name, "not a Markdown export (.md)"))
         else:
             try:
-                exports.append((path, read_markdown_export(path)))
+                text = read_limited(path).decode("utf-8")
+                export = parse_export(text, name)
+            except UnicodeDecodeError as exc:
+                skipped.append((name, f"cannot be read as UTF-8 text ({exc.reason} at byte {exc.start})"))
+                continue
             except ValueError as error:
-                skipped.append((path.name, str(error).removeprefix(f"{path.name}: ")))
-    return exports, skipped
+                skipped.append((name, str(error).removeprefix(f"{name}: ")))
+                continue
+            exports.append((path, export))
+            for prompt in export.duplicates:
+                notes.append((name, f"section {shown_name(prompt)} appears more than once; the first was read, "
+                                    "the others were not"))
+    return exports, skipped, notes
 
 
 def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = None) -> ClassForecasts:
     folder = Path(folder)
     forecast_set = forecast_set or load_forecasts()
     view = ClassForecasts()
-    exports, view.skipped = read_exports(folder)
+    exports, view.skipped, view.file_notes = read_exports(folder)
     by_answer_id = {f.answer_id: f.id for f in forecast_set}
     owners: dict[str, tuple[str, str]] = {}  # student → (exported stamp, file name)
     view_names: dict[str, tuple[str, str, str]] = {}  # student → (name, id, file name)
     for path, export in exports:
         if export.notebook != FORECAST_NOTEBOOK:
-            view.skipped.append((path.name, f"an export of {export.notebook}, not of {FORECAST_NOTEBOOK}"))
+            view.skipped.append((shown_name(path.name), f"an export of {shown_name(export.notebook)}, "
+                                                        f"not of {FORECAST_NOTEBOOK}"))
             continue
         student = student_key(export, path)
         if student in owners:
             earlier_stamp, earlier_name = owners[student]
             if export.exported <= earlier_stamp:
-                view.skipped.append((path.name, f"an older export by {student} than {earlier_name}"))
+                view.skipped.append((shown_name(path.name), f"an older export by {student} than {earlier_name}"))
                 continue
-            view.skipped.append((earlier_name, f"an older export by {student} than {path.name}"))
-        owners[student] = (export.exported, path.name)
+            view.skipped.append((earlier_name, f"an older export by {student} than {shown_name(path.name)}"))
+        owners[student] = (export.exported, shown_name(path.name))
         numbers = {}
         for answer_id, text in export.answers.items():
             if answer_id not in by_answer_id:
@@ -109,12 +185,12 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
             try:
                 value = parse_probability(text)
             except ValueError as error:
-                view.problems.append((path.name, by_answer_id[answer_id], f"{text[:30]!r}: {error}"))
+                view.problems.append((shown_name(path.name), by_answer_id[answer_id], f"{text[:30]!r}: {error}"))
                 continue
             if value is not None:
                 numbers[by_answer_id[answer_id]] = value
         view.forecasts[student] = numbers
-        view_names[student] = (export.student.strip(), export.student_id, path.name)
+        view_names[student] = (export.student.strip(), export.student_id, shown_name(path.name))
     view.name_notes = name_notes(view_names)
     return view
 
@@ -122,8 +198,8 @@ def read_class_folder(folder: Path | str, forecast_set: ForecastSet | None = Non
 def student_key(export, path: Path) -> str:
     """Exports are told apart by the student's id (two students may share a
     name); older exports without an id by their name."""
-    name = export.student.strip() or path.stem
-    return f"{name} [{export.student_id}]" if export.student_id else name
+    name = shown_name(export.student.strip() or path.stem)
+    return f"{name} [{shown_name(export.student_id)}]" if export.student_id else name
 
 
 def name_notes(students: dict[str, tuple[str, str, str]]) -> list[str]:

@@ -10,6 +10,7 @@ close its own fence.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -26,10 +27,9 @@ from .forecastrecord import scores_appendix
 from .quizrecord import quiz_appendix
 from .identity import name_slug, short_id
 
-HEADER = re.compile(r"^# Answers: (?P<notebook>\S+)\n\nstudent: (?P<student>.*)\n(?:student id: (?P<id>\S+)\n)?"
-                    r"exported: (?P<exported>.*)\n")
-ANSWER = re.compile(r"^## (?P<prompt>\S+)\n(?:.*?\n)??(?P<fence>~{4,})\n(?P<text>.*?)\n(?P=fence)$",
-                    re.MULTILINE | re.DOTALL)
+HEADER_LINE = re.compile(r"# Answers: (?P<notebook>\S+)")
+SECTION_LINE = re.compile(r"## (?P<prompt>\S+)")
+FENCE_LINE = re.compile(r"~{4,}")
 
 
 class NoName(ValueError):
@@ -43,6 +43,8 @@ class Export:
     exported: str
     answers: dict[str, str]
     student_id: str = ""
+    #: Sections that appear more than once (the first is kept; the class view reports them).
+    duplicates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,66 @@ def read_markdown_export(path: Path | str) -> Export:
     """Read an export back; raises ValueError naming the file if it is not one."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path.name}: cannot be read as UTF-8 text ({exc})") from None
-    header = HEADER.match(text)
-    if not header:
-        raise ValueError(f"{path.name}: not an answers export (it does not start with '# Answers: <notebook>')")
-    answers = {m.group("prompt"): m.group("text") for m in ANSWER.finditer(text, header.end())}
-    return Export(header.group("notebook"), header.group("student"), header.group("exported"), answers,
-                  header.group("id") or "")
+    return parse_export(text, path.name)
+
+
+def parse_export(text: str, name: str) -> Export:
+    """An export from its text, line by line, in time linear in its length
+    (a crafted file cannot make it backtrack). A byte-order mark and Windows
+    line ends are accepted. Each answer is the text between a fence of four
+    or more tildes and the next line that is exactly the same fence. A
+    section that appears twice keeps its first answer and is listed in
+    `duplicates`. Raises ValueError naming `name` if the text is no export."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    header = HEADER_LINE.fullmatch(lines[0])
+    fields = _header_fields(lines)
+    if not header or fields is None:
+        raise ValueError(f"{name}: not an answers export (it does not start with '# Answers: <notebook>', "
+                         "then the student's name and the export's date)")
+    (student, ident, exported), start = fields
+    # Where each fence line is, once, so that finding a fence's end is a lookup, not a scan.
+    fences: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        if FENCE_LINE.fullmatch(line):
+            fences.setdefault(line, []).append(number)
+    answers: dict[str, str] = {}
+    duplicates: list[str] = []
+    number = start
+    while number < len(lines):
+        section = SECTION_LINE.fullmatch(lines[number])
+        number += 1
+        if not section:
+            continue
+        # The fence follows the heading directly, or after the question's one line.
+        opening = next((n for n in (number, number + 1) if n < len(lines) and FENCE_LINE.fullmatch(lines[n])), None)
+        if opening is None:
+            continue
+        positions = fences[lines[opening]]
+        closing = positions[bisect.bisect_right(positions, opening)] if positions[-1] > opening else None
+        if closing is None:
+            continue
+        prompt = section["prompt"]
+        if prompt in answers:
+            duplicates.append(prompt)
+        else:
+            answers[prompt] = "\n".join(lines[opening + 1:closing])
+        number = closing + 1
+    return Export(header["notebook"], student, exported, answers, ident, tuple(dict.fromkeys(duplicates)))
+
+
+def _header_fields(lines: list[str]) -> tuple[tuple[str, str, str], int] | None:
+    """(student, student id, exported) and the line after the header, or None."""
+    if len(lines) < 4 or lines[1] != "" or not lines[2].startswith("student: "):
+        return None
+    student, number, ident = lines[2][len("student: "):], 3, ""
+    if lines[number].startswith("student id: ") and re.fullmatch(r"\S+", lines[number][len("student id: "):]):
+        ident, number = lines[number][len("student id: "):], number + 1
+    if number >= len(lines) or not lines[number].startswith("exported: "):
+        return None
+    return (student, ident, lines[number][len("exported: "):]), number + 1
 
 
 def notebook_questions(notebook: str) -> list[Question]:
