@@ -6,6 +6,8 @@ never a bare KeyError and never a silently short table.
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,6 +22,35 @@ KEBAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: every notebook loads the data on start), else the pure-Python one. Both
 #: build only plain data, never objects.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, line: int, first_line: int):
+        super().__init__(f"key {key!r} at line {line} repeats the one at line {first_line}")
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+class DataLoader(SAFE_LOADER):
+    """The safe loader with two changes. Dates stay text: an unquoted
+    `date: 2020-02-30` reaches our own date parser, which says what is wrong,
+    instead of failing inside YAML. A key given twice in one mapping is
+    refused, naming the line: YAML would silently keep the second."""
+
+    yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+                               for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()}
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)
+            first_lines: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    line = key_node.start_mark.line + 1
+                    if key_node.value in first_lines:
+                        raise DuplicateKey(key_node.value, line, first_lines[key_node.value])
+                    first_lines[key_node.value] = line
+        return super().construct_mapping(node, deep=deep)
 
 
 def read_yaml(path: Path) -> Any:
@@ -34,12 +65,46 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise DataError(path, f"cannot be read ({exc.strerror})") from None
     try:
-        return yaml.load(text, Loader=SAFE_LOADER)
+        return yaml.load(text, Loader=DataLoader)
+    except DuplicateKey as exc:
+        raise DataError(path, f"line {exc.line}: the key '{exc.key}' appears twice in one entry (first at line "
+                              f"{exc.first_line}); YAML would silently keep only the second") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
         raise DataError(path, f"unreadable YAML{where}: {reason}") from None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. an unhashable key, nesting too deep
+        raise DataError(path, f"unreadable YAML: {type(exc).__name__}: {exc}") from None
+
+
+def loads_data(file="path", default=None):
+    """Decorate a loader: any error other than a DataError raised while it
+    reads and checks its data becomes a DataError naming the file, so that a
+    malformed file never reaches a reader as a bare KeyError or TypeError.
+
+    `file` names the loader's parameter that holds the file (or folder), or
+    is a function of the bound arguments that returns it; `default` is the
+    file when that parameter is left out."""
+
+    def decorate(function):
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def guarded(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except DataError:
+                raise
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+                bound = signature.bind_partial(*args, **kwargs)
+                where = file(bound.arguments) if callable(file) else bound.arguments.get(file)
+                raise DataError(Path(where or default or "data"),
+                                f"has an entry of an unexpected shape ({type(exc).__name__}: {exc})") from exc
+
+        return guarded
+
+    return decorate
 
 
 def top_list(path: Path, document: Any, key: str) -> list:

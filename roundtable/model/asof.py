@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.dates import format_dated, parse_dated
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, read_yaml
+from ..core.yamlfile import Entry, read_yaml, loads_data
 
 AS_OF_FILE = DATA_DIR / "as_of.yaml"
 #: The roundtable was published in January 2020 (the exact day is not confirmed).
@@ -31,6 +31,7 @@ def _default_as_of() -> dt.date:
     return _read(AS_OF_FILE)
 
 
+@loads_data()
 def _read(path: Path) -> dt.date:
     document = read_yaml(path)
     entry = Entry(path, "the file", document if isinstance(document, dict) else {})

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .corpus import load_corpus, read_quotation
 
 CLAIMS_FILE = DATA_DIR / "claims.yaml"
@@ -63,6 +63,7 @@ def _default_claims() -> list[Topic]:
     return _load(CLAIMS_FILE, None)
 
 
+@loads_data()
 def _load(path: Path, corpus) -> list[Topic]:
     corpus = corpus or load_corpus()
     topics = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import read_yaml
+from ..core.yamlfile import read_yaml, loads_data
 
 CLASS_FILE = DATA_DIR / "class.yaml"
 READING_LEVELS = ("basic", "advanced")
@@ -30,6 +30,7 @@ def reading_level(path: Path | str | None = None) -> str:
     return _file_level(Path(path) if path else CLASS_FILE)
 
 
+@loads_data()
 def _file_level(path: Path) -> str:
     settings = read_yaml(path)
     if not isinstance(settings, dict):

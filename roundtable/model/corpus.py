@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .participants import load_participants
 
 CORPUS_FILE = DATA_DIR / "roundtable.yaml"
@@ -120,6 +120,7 @@ def _default_corpus() -> Corpus:
     return _load(CORPUS_FILE, None)
 
 
+@loads_data()
 def _load(path: Path, participants_path) -> Corpus:
     speakers = [p.name for p in load_participants(participants_path)]
     document = read_yaml(path)

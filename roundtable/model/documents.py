@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.dates import parse_dated
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .sources import Source, read_sources
 
 DOCUMENTS_FILE = DATA_DIR / "documents.yaml"
@@ -101,6 +101,7 @@ def _default_documents() -> DocumentSet:
     return _load(DOCUMENTS_FILE)
 
 
+@loads_data()
 def _load(path: Path) -> DocumentSet:
     document = read_yaml(path)
     items = top_list(path, document, "documents")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .asof import load_as_of
 from .events import CRISIS_END, EventLog
 
@@ -35,6 +35,7 @@ class Era:
     note: str | None
 
 
+@loads_data(default=ERAS_FILE)
 def load_eras(log: EventLog, path: Path | str | None = None, as_of: dt.date | None = None) -> list[Era]:
     """The eras, in order. `as_of` (default: data/as_of.yaml) is where an
     era ending at "as-of" ends."""

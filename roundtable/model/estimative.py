@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..core.paths import DATA_DIR
 from ..core.textmatch import phrase_regex
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .sources import Source, read_sources
 
 ESTIMATIVE_FILE = DATA_DIR / "estimative_words.yaml"
@@ -114,6 +114,7 @@ def _default_scale() -> EstimativeScale:
     return _load(ESTIMATIVE_FILE)
 
 
+@loads_data()
 def _load(path: Path) -> EstimativeScale:
     document = read_yaml(path)
     top = Entry(path, "the file", document)

@@ -18,7 +18,7 @@ import pandas as pd
 from ..core.dates import PRECISIONS, format_dated, parse_dated
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import KEBAB_ID, Entry, entry_label, read_yaml, top_list
+from ..core.yamlfile import KEBAB_ID, Entry, entry_label, read_yaml, top_list, loads_data
 from .asof import AS_OF_FILE, as_of_text, load_as_of
 from .corpus import load_corpus
 from .glossary import load_glossary
@@ -138,6 +138,7 @@ def _default_events() -> EventLog:
     return _load(EVENTS_DIR, None, None, None)
 
 
+@loads_data("directory")
 def _load(directory: Path, corpus, glossary, places) -> EventLog:
     corpus = corpus or load_corpus()
     glossary = glossary or load_glossary()

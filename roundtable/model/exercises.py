@@ -10,6 +10,7 @@ file and the item.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 
 from ..core.errors import DataError
 from ..core.paths import EXERCISES_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids, loads_data
 from .corpus import load_corpus
 from .documents import load_documents
 from .rubrics import Criterion, read_rubric
@@ -158,6 +159,7 @@ def load_all_banks(directory: Path | None = None, corpus=None) -> list[Bank]:
     return [_load(path, corpus) for path in sorted(directory.glob("[0-9][0-9]_*.yaml"))]
 
 
+@loads_data()
 def _load(path: Path, corpus) -> Bank:
     corpus = corpus or load_corpus()
     document = read_yaml(path)
@@ -195,6 +197,22 @@ def _paragraph_ids(entry: Entry, corpus, key: str = "paragraphs") -> tuple[str, 
     return tuple(ids)
 
 
+#: A paragraph id as our prose cites it: a speaker's (or the introduction's)
+#: name in lower case, a hyphen and a number ("dan-2").
+CITED_ID = re.compile(r"(?<![\w-])((?:intro|[a-z]+)-\d+)(?![\w-])")
+
+
+def check_cited_ids(entry: Entry, corpus, *texts: str) -> None:
+    """Every paragraph id that prose cites must be one the roundtable has:
+    a typo such as "dan-9" would send students to a paragraph that is not there."""
+    speakers = {pid.rsplit("-", 1)[0] for pid in corpus.ids}
+    known = set(corpus.ids)
+    for text in texts:
+        for cited in CITED_ID.findall(text or ""):
+            if cited.rsplit("-", 1)[0] in speakers and cited not in known:
+                raise entry.fail(f"the text cites paragraph {cited!r}, which the roundtable does not have")
+
+
 def _read_prompt(path: Path, index: int, item, corpus) -> Prompt:
     entry = Entry(path, entry_label("prompt", index, item), item)
     entry.check_keys(PROMPT_FIELDS)
@@ -207,6 +225,7 @@ def _read_prompt(path: Path, index: int, item, corpus) -> Prompt:
         unknown = [d for d in documents if d not in known]
         if unknown:
             raise entry.fail(f"unknown document id(s) {unknown} (see {known.path.name})")
+    check_cited_ids(entry, corpus, _prose(entry, "question"), _prose(entry, "facilitation"))
     return Prompt(entry.ident(), _prose(entry, "question"), entry.choice("bloom", BLOOM_LEVELS),
                   entry.choice("format", FORMATS), minutes, _paragraph_ids(entry, corpus),
                   _prose(entry, "facilitation"), documents)
@@ -243,6 +262,7 @@ def _read_quiz(path: Path, index: int, item, corpus) -> QuizItem:
     if quote not in corpus.text_of(paragraph):
         raise entry.fail(f"evidence quote is not verbatim in {paragraph}: {quote!r}")
     question = _prose(entry, "question")
+    check_cited_ids(entry, corpus, question, _prose(entry, "explanation"), *(o.feedback for o in options))
     if kind == "who-said-it":
         speaker = corpus.paragraph(paragraph)["speaker"]
         if right[0].text != speaker:

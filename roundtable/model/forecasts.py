@@ -22,7 +22,7 @@ import pandas as pd
 from ..core.dates import format_dated, parse_any
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .corpus import load_corpus, read_quotation
 from .estimative import Band, load_estimative_words
 from .sources import Source, read_sources
@@ -167,6 +167,7 @@ def _default_forecasts() -> ForecastSet:
     return _load(FORECASTS_FILE, None, None)
 
 
+@loads_data()
 def _load(path: Path, corpus, scale) -> ForecastSet:
     corpus, scale = corpus or load_corpus(), scale or load_estimative_words()
     document = read_yaml(path)

@@ -17,7 +17,7 @@ import pandas as pd
 from ..core.dates import format_dated, parse_any
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .asof import load_as_of
 from .corpus import load_corpus
 from .sources import Source, read_sources
@@ -136,6 +136,7 @@ def _default_glossary() -> Glossary:
     return _load(GLOSSARY_FILE)
 
 
+@loads_data()
 def _load(path: Path) -> Glossary:
     items = top_list(path, read_yaml(path), "entries")
     entries = [_read_entry(path, index, item) for index, item in enumerate(items)]

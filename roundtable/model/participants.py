@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 
 PARTICIPANTS_FILE = DATA_DIR / "participants.yaml"
 
@@ -18,6 +18,7 @@ class Participant:
     focus: str
 
 
+@loads_data(default=PARTICIPANTS_FILE)
 def load_participants(path: Path | str | None = None) -> list[Participant]:
     path = Path(path or PARTICIPANTS_FILE)
     items = top_list(path, read_yaml(path), "participants")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .sources import Source, read_sources
 
 PLACES_FILE = DATA_DIR / "places.yaml"
@@ -46,6 +46,7 @@ def _default_places() -> dict[str, Place]:
     return _load(PLACES_FILE)
 
 
+@loads_data()
 def _load(path: Path) -> dict[str, Place]:
     places = []
     for index, item in enumerate(top_list(path, read_yaml(path), "places")):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.paths import LESSONS_DIR
-from ..core.yamlfile import Entry, read_yaml
+from ..core.yamlfile import Entry, read_yaml, loads_data
 from .corpus import load_corpus
 from .exercises import load_bank
 from .roleplay import load_roleplay
@@ -115,6 +115,7 @@ def load_plans(notebook: str, lessons_dir: Path | None = None) -> tuple[Plan, ..
     return _load_plans(notebook, Path(lessons_dir or LESSONS_DIR))
 
 
+@loads_data(lambda a: plan_path(a["notebook"], a["lessons_dir"]))
 @lru_cache(maxsize=32)
 def _load_plans(notebook: str, lessons_dir: Path) -> tuple[Plan, ...]:
     path = plan_path(notebook, lessons_dir)

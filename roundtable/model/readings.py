@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .corpus import load_corpus
 from .events import load_events
 from .exercises import load_bank
@@ -90,6 +90,7 @@ def load_reading(notebook: str) -> Reading:
     return readings[notebook]
 
 
+@loads_data()
 def _load(path: Path, corpus, events, glossary) -> dict[str, Reading]:
     corpus = corpus or load_corpus()
     glossary = glossary or load_glossary()

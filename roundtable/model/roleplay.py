@@ -21,7 +21,7 @@ from pathlib import Path
 from ..core.dates import format_dated
 from ..core.errors import DataError
 from ..core.paths import EXERCISES_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, unique_ids, loads_data
 from .corpus import load_corpus
 from .documents import load_documents
 from .events import Event, EventLog, load_events
@@ -138,6 +138,7 @@ class RolePlay:
         raise KeyError(f"no role {role_id!r} in {self.path.name}")
 
 
+@loads_data(default=ROLEPLAY_FILE)
 def load_roleplay(path: Path | None = None, corpus=None, log: EventLog | None = None) -> RolePlay:
     """The role-play, validated against the corpus and the events."""
     path = Path(path or ROLEPLAY_FILE)

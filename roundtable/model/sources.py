@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping
 
+from ..core.dates import parse_dated
 from ..core.yamlfile import Entry
 
 #: "2020-01-03", "2020-01", "2020", or "n.d." for a page that shows no date.
@@ -68,6 +69,12 @@ def _read_source(entry: Entry, key: str, number: int, item: Mapping) -> Source:
         values[field] = value.strip()
     if not SOURCE_DATE.match(values["date"]):
         raise entry.fail(f"{where}: date {values['date']!r} must look like 2020-01-03, 2020-01, 2020 or n.d.")
+    if values["date"] != "n.d.":
+        precision = ("year", "month", "day")[values["date"].count("-")]
+        try:
+            parse_dated(values["date"], precision)
+        except ValueError as exc:
+            raise entry.fail(f"{where}: {exc}") from None
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", values["url"]):
         raise entry.fail(f"{where}: url {values['url']!r} is not a web address (http:// or https://)")
     return Source(**values, host=host)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.paths import DATA_DIR
-from ..core.yamlfile import read_yaml
+from ..core.yamlfile import read_yaml, loads_data
 from .corpus import load_corpus
 
 SUMMARIES_FILE = DATA_DIR / "summaries.yaml"
@@ -36,6 +36,7 @@ def _default_summaries() -> dict[str, str]:
     return _load(SUMMARIES_FILE, load_corpus())
 
 
+@loads_data()
 def _load(path: Path, corpus) -> dict[str, str]:
     document = read_yaml(path)
     raw = document.get("summaries") if isinstance(document, dict) else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.paths import LESSONS_DIR
-from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids
+from ..core.yamlfile import Entry, entry_label, read_yaml, top_list, unique_ids, loads_data
 from .plans import Plan, load_plans
 
 
@@ -26,6 +26,7 @@ class Sequence:
     sessions: tuple[Session, ...]
 
 
+@loads_data(default=LESSONS_DIR / "unit.yaml")
 def load_units(path: Path | None = None) -> tuple[Sequence, ...]:
     path = Path(path or LESSONS_DIR / "unit.yaml")
     sequences = []
