@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
 from ..core.paths import work_dir
 from ..model.exercises import Bank, Prompt, QuizItem
 from ..views.render import inline_markdown_html
-from ..work.answers import AnswerStore
+from ..work.answers import AnswerStore, StoreProblem, explain_failure
 from ..work.exports import NoName, export_notebook
 from ..work.quizrecord import first_tries, record_first_try
 from .keyboard import ChoiceGroup
@@ -216,10 +217,14 @@ class ExportButton:
         except NoName as error:
             self.status.value = f"<p role='status'>⚠ {escape(str(error))}</p>"
             return
+        except StoreProblem as problem:
+            self.status.value = (f"<p role='status'>⚠ Not exported: {escape(str(problem))} Nothing was changed in "
+                                 "your saved answers.</p>")
+            return
         except OSError as error:
-            self.status.value = (f"<p role='status'>⚠ Not written: {escape(error.strerror or str(error))} "
-                                 f"({escape(str(getattr(error, 'filename', '') or ''))}). Your answers are still "
-                                 "saved; ask your instructor about the folder.</p>")
+            where = Path(self.directory or work_dir() / "exports") / f"{self.notebook}.md"
+            self.status.value = (f"<p role='status'>⚠ Not exported: {escape(explain_failure(where, error))} "
+                                 "Your answers are still saved.</p>")
             return
         # Shown from the folder that holds my-work (the clone), so the message
         # reads the same wherever the work folder is put.

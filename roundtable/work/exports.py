@@ -62,13 +62,15 @@ def export_answers(store: AnswerStore, notebook: str, questions: list[Question],
     order); return both paths. `appendix` is (Markdown, HTML) added at the
     end (notebook 07's scores). Raises NoName before anything is written if
     the student has not given a name."""
+    # Read first: a store that cannot be read says why (StoreProblem), rather
+    # than looking like a student who has not given a name.
+    saved = {a.prompt_id: a for a in store.answers(notebook)}
     name = store.name()
     if name is None:
         raise NoName("Give your name or a pseudonym first (Step 1 of the notebook), so that your instructor "
                      "knows whose answers these are. Then export again.")
     directory = Path(directory) if directory else work_dir() / "exports"
     directory.mkdir(parents=True, exist_ok=True)
-    saved = {a.prompt_id: a for a in store.answers(notebook)}
     ident = short_id(store.student)
     stamp = dt.datetime.now().isoformat(timespec="seconds")
     markdown = [f"# Answers: {notebook}", "", f"student: {name}", f"student id: {ident}", f"exported: {stamp}", ""]
