@@ -125,7 +125,10 @@ def widget_latency(count: int) -> dict:
 def _save_worker(path: str, student: str, count: int) -> None:
     store = AnswerStore(Path(path), student=student)
     for index in range(count):
-        result = store.save("bench", "p01", f"{student} answer {index}")
+        # One prompt per save: the history keeps one version each, so the
+        # count of rows proves that no save was lost (typing into one prompt
+        # would update its latest version in place instead).
+        result = store.save("bench", f"p{index:05d}", f"{student} answer {index}")
         if not result.ok:
             raise SystemExit(f"save failed: {result.message}")
 
