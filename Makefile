@@ -41,7 +41,7 @@ $(BIN)/python:
 
 # The folders that take the tools' state (see the top of this file).
 $(STATE)/.made:
-	@mkdir -p $(JUPYTER_RUNTIME_DIR) $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(IPYTHONDIR) $(MPLCONFIGDIR)
+	@umask 077 && mkdir -p $(JUPYTER_RUNTIME_DIR) $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(IPYTHONDIR) $(MPLCONFIGDIR)
 	@touch $@
 
 # Stamp files: reinstall only when a requirements file changes.
@@ -53,11 +53,11 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
-# Jupyter refuses to run as root unless told; containers and some hubs run so.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
+# JupyterLab rooted at the clone (the file browser reaches my-work/exports),
+# opening the start notebook; Jupyter's folders private (0700, umask 077).
 lab: $(VENV)/.installed-run | $(STATE)/.made
-	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+	$(BIN)/python -m roundtable.tooling.launch lab
 
 # Projector mode: Voila serves every notebook as an app without code, in the
 # collection's "projector" template (voila/templates/projector: large type, no
@@ -65,9 +65,7 @@ lab: $(VENV)/.installed-run | $(STATE)/.made
 # Jupytext's JupyterLab extension is left out: Voila cannot load it.
 PRESENT_PORT ?= 8866
 present: $(VENV)/.installed-run | $(STATE)/.made
-	JUPYTER_PATH=$(CURDIR) $(BIN)/voila --port=$(PRESENT_PORT) --Voila.ip=127.0.0.1 \
-	    --template=projector --theme=light --strip_sources=True \
-	    "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext']" notebooks/
+	$(BIN)/python -m roundtable.tooling.launch present --port=$(PRESENT_PORT)
 
 # axe-core (npm) for the accessibility checks of the browser tests, pinned,
 # installed inside .cache/ (npm's own cache too), never in the home folder.

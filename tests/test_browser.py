@@ -11,6 +11,9 @@ import os
 import shutil
 import sys
 import re
+from urllib.error import HTTPError
+from urllib.parse import urlsplit
+from urllib.request import urlopen
 from pathlib import Path
 
 import pytest
@@ -98,6 +101,7 @@ class Page:
         self.pending_403: list[str] = []
         self.page.on("console", self._console)
         self.page.on("response", self._response)
+        self.page.on("request", self._request)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
 
     # Known upstream bug (voila-dashboards/voila#1458): on leaving a page,
@@ -111,6 +115,14 @@ class Page:
             self.known.append(response.url)
         else:
             self.errors.append(f"HTTP {response.status}: {response.url}")
+
+    def _request(self, request) -> None:
+        """Projector mode and the notebooks fetch nothing from outside: any
+        request to a host other than 127.0.0.1 fails the test (data: and blob:
+        URLs stay in the page)."""
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in ("127.0.0.1", "localhost"):
+            self.errors.append(f"request outside 127.0.0.1: {request.url}")
 
     def _console(self, message) -> None:
         if message.type != "error":
@@ -436,3 +448,30 @@ def test_the_focus_ring_on_our_controls_reaches_three_to_one_in_voila(voila, tab
         page.keyboard.press("Tab")
         ring = page.evaluate(FOCUS_CONTRAST, control.element_handle())
         assert ring["style"] != "none" and ring["width"] >= 2 and ring["ratio"] >= 3, ring
+
+
+def test_the_projector_home_page_lists_the_notebooks_and_fetches_nothing_from_outside(voila, tab):
+    tab.page.goto(voila.url + "/", wait_until="load", timeout=RENDER_TIMEOUT)
+    tab.page.get_by_text("00_start_here.ipynb").wait_for(timeout=RENDER_TIMEOUT)
+    tab.page.wait_for_load_state("networkidle", timeout=RENDER_TIMEOUT)
+    assert all(tab.page.get_by_text(name, exact=True).count() == 1 for name in NOTEBOOKS)
+    # Voila's file list activates its widget plugins without a kernel and asks
+    # /api/kernels, which Voila does not serve: upstream console noise on this
+    # page only. What this test holds is that nothing is fetched from outside.
+    assert [e for e in tab.problems() if "outside 127.0.0.1" in e] == []
+
+
+@pytest.mark.parametrize("path", ["conf.json", "index.html.j2", "static/no-such-file.css", "page.html"])
+def test_a_template_file_that_is_not_served_answers_404_not_500(voila, path):
+    with pytest.raises(HTTPError) as answer:
+        urlopen(f"{voila.url}/voila/templates/projector/{path}", timeout=30)
+    assert answer.value.code == 404
+
+
+def test_jupyterlabs_folders_and_token_files_are_private(browser):
+    with lab_server() as lab:
+        runtime = lab.work_dir.parent / "jupyter_runtime_dir"
+        assert runtime.stat().st_mode & 0o777 == 0o700
+        written = [p for p in runtime.iterdir() if p.is_file()]
+        assert written, "the server writes its connection files here"
+        assert all(p.stat().st_mode & 0o077 == 0 for p in written), [(p.name, oct(p.stat().st_mode)) for p in written]

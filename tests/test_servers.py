@@ -49,6 +49,39 @@ def test_a_server_that_dies_at_start_up_is_reported_with_its_log():
 
 
 def test_voila_runs_the_projector_template_on_loopback():
-    command = servers.voila_command(8123)
-    assert "--template=projector" in command and "--Voila.ip=127.0.0.1" in command
+    from roundtable.tooling import launch
+
+    assert servers.voila_command(8123)[1:4] == ["-m", "roundtable.tooling.launch", "present"]
+    arguments = launch.present_arguments(["--port=8123"])
+    assert "--template=projector" in arguments and "--Voila.ip=127.0.0.1" in arguments
     assert (servers.REPO_ROOT / "voila" / "templates" / "projector" / "index.html.j2").is_file()
+    assert (servers.REPO_ROOT / "voila" / "templates" / "projector" / "page.html").is_file()
+
+
+def test_lab_is_rooted_at_the_clone_and_opens_the_start_notebook():
+    from roundtable.tooling import launch
+
+    arguments = launch.lab_arguments([])
+    assert f"--ServerApp.root_dir={servers.REPO_ROOT}" in arguments
+    assert arguments[-1] == str(servers.REPO_ROOT / launch.START_NOTEBOOK)
+    assert (servers.REPO_ROOT / launch.START_NOTEBOOK).is_file()
+
+
+def test_jupyters_folders_are_made_private(tmp_path, monkeypatch):
+    from roundtable.tooling import launch
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o755)
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "data" / "new"))
+    previous = os.umask(0o022)
+    try:
+        launch.make_private()
+        (runtime / "jpserver-1.json").write_text("{token}")
+        mask = os.umask(0o022)
+    finally:
+        os.umask(previous)
+    assert mask == 0o077
+    assert runtime.stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "data" / "new").stat().st_mode & 0o777 == 0o700
+    assert (runtime / "jpserver-1.json").stat().st_mode & 0o077 == 0

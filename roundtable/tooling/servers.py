@@ -112,16 +112,10 @@ def _serve(command: list[str], probe_path: str, port: int, timeout: float):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-#: Jupytext's JupyterLab extension (for opening lessons as notebooks) needs
-#: JupyterLab's shared modules, which Voila does not provide: loaded there it
-#: only throws a console error. Voila has no use for it. (Also in the Makefile.)
-VOILA_SKIP_JUPYTEXT = "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext']"
-
-
 def voila_command(port: int) -> list[str]:
-    """Projector mode: every notebook as a clean app, no code shown."""
-    return [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-            "--template=projector", "--theme=light", "--strip_sources=True", VOILA_SKIP_JUPYTEXT, "notebooks/"]
+    """Projector mode as `make present` starts it: every notebook as a clean
+    app, no code shown (see tooling/launch.py)."""
+    return [sys.executable, "-m", "roundtable.tooling.launch", "present", "--no-browser", f"--port={port}"]
 
 
 @contextmanager
@@ -133,15 +127,12 @@ def voila_server(timeout: float = 90):
 
 @contextmanager
 def lab_server(timeout: float = 90):
-    """JupyterLab without a token or password, and without checks for news or
-    updates (the sandbox has no network)."""
+    """JupyterLab as `make lab` starts it (rooted at the clone, private
+    folders, no checks for news or updates), but without a token or password."""
     port = free_port()
-    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-               "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={REPO_ROOT}",
-               "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    command = [sys.executable, "-m", "roundtable.tooling.launch", "lab", "--no-browser", f"--port={port}",
+               "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
                # window.jupyterapp, so a test can wait for the kernel and run commands
                "--LabApp.expose_app_in_browser=True"]
-    if hasattr(os, "getuid") and os.getuid() == 0:
-        command.append("--allow-root")
     with _serve(command, "/api/status", port, timeout) as server:
         yield server
