@@ -58,6 +58,20 @@ def test_a_link_out_of_the_folder_is_never_followed(folder, tmp_path):
     assert read_class_folder(folder).students == 0
 
 
+def test_a_socket_and_a_hard_link_are_listed_not_read(folder, tmp_path):
+    import socket
+
+    outside = tmp_path / "outside.md"
+    outside.write_text(export_text("Mallory", "ffffff"), encoding="utf-8")
+    os.link(outside, folder / "linked.md")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(folder / "socket.md"))
+        exports, skipped, notes = read_exports(folder)
+    assert exports == []
+    assert dict(skipped) == {"linked.md": "a hard link to a file that is also elsewhere; copy the export in instead",
+                             "socket.md": "a socket, not a file"}
+
+
 def test_a_named_pipe_is_listed_not_opened(folder):
     os.mkfifo(folder / "pipe.md")
     with hang_guard():

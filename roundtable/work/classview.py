@@ -130,12 +130,15 @@ def read_exports(folder: Path | str) -> tuple[list[tuple[Path, Export]], list[tu
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
         name = shown_name(path.name)
         try:
-            kind = _kind(path.lstat().st_mode)
+            status = path.lstat()
         except OSError as exc:
             skipped.append((name, f"cannot be read ({exc.strerror})"))
             continue
+        kind = _kind(status.st_mode)
         if kind:
             skipped.append((name, kind))
+        elif status.st_nlink > 1:
+            skipped.append((name, "a hard link to a file that is also elsewhere; copy the export in instead"))
         elif path.suffix.lower() in (".html", ".htm"):
             skipped.append((name, "an HTML copy; the class view reads the Markdown export (.md)"))
         elif path.suffix.lower() != ".md":
