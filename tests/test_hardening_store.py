@@ -172,3 +172,73 @@ def test_another_programs_database_is_left_alone(tmp_path):
     box = AnswerBox("02_iran", PROMPT, store)
     box.text.value = "kept on screen"
     assert box.text.value == "kept on screen" and "another program&#x27;s database" in box.status.value
+
+
+class FakeTimers:
+    """A scheduler the test runs by hand, and the clock it keeps."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.waiting = []
+
+    def clock(self):
+        return self.now
+
+    def schedule(self, delay, callback):
+        timer = [self.now + delay, callback, False]
+        self.waiting.append(timer)
+
+        class Handle:
+            def cancel(self_inner):
+                timer[2] = True
+        return Handle()
+
+    def advance(self, seconds):
+        self.now += seconds
+        for timer in [t for t in self.waiting if t[0] <= self.now and not t[2]]:
+            self.waiting.remove(timer)
+            timer[1]()
+
+
+def test_typing_saves_at_most_once_a_second_and_the_last_text_always(tmp_path):
+    from roundtable.work.debounce import Debouncer
+
+    timers = FakeTimers()
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    box = AnswerBox("02_iran", PROMPT, store)
+    box.saver = Debouncer(box._save, clock=timers.clock, schedule=timers.schedule)
+    writes = []
+    save = store.save
+    store.save = lambda *args: writes.append(args[2]) or save(*args)
+    for text in ("T", "Th", "The", "The s", "The st"):
+        box.text.value = text
+        timers.advance(0.1)
+    assert writes == ["T"] and "Saving" in box.status.value
+    timers.advance(1.0)
+    assert writes == ["T", "The st"] and store.load("02_iran", PROMPT.id) == "The st"
+    assert "✓ Saved at" in box.status.value
+
+
+def test_an_export_saves_what_was_typed_in_the_last_second_first(tmp_path):
+    from roundtable.work.debounce import Debouncer
+
+    timers = FakeTimers()
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    store.set_name("Ana")
+    box = AnswerBox("02_iran", PROMPT, store)
+    box.saver = Debouncer(box._save, clock=timers.clock, schedule=timers.schedule)
+    box.text.value = "first"
+    box.text.value = "first and last words"
+    assert store.load("02_iran", PROMPT.id) == "first"
+    button = ExportButton("02_iran", store, directory=tmp_path / "exports")
+    button.export()
+    exported = next((tmp_path / "exports").glob("*.md")).read_text(encoding="utf-8")
+    assert "first and last words" in exported
+
+
+def test_without_an_event_loop_every_change_is_saved_at_once(tmp_path):
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    box = AnswerBox("02_iran", PROMPT, store)
+    for text in ("a", "ab", "abc"):
+        box.text.value = text
+        assert store.load("02_iran", PROMPT.id) == text

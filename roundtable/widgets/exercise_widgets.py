@@ -18,6 +18,7 @@ from ..core.paths import work_dir
 from ..model.exercises import Bank, Prompt, QuizItem
 from ..views.render import inline_markdown_html
 from ..work.answers import AnswerStore, StoreProblem, explain_failure
+from ..work.debounce import Debouncer, flush_all
 from ..work.exports import NoName, export_notebook
 from ..work.quizrecord import first_tries, record_first_try
 from .keyboard import ChoiceGroup
@@ -34,12 +35,14 @@ def prompt_html(prompt: Prompt, number: str | None = None) -> str:
 
 
 class AnswerBox:
-    """A text box bound to one prompt; every change is saved."""
+    """A text box bound to one prompt; what is typed is saved as it is typed
+    (at most once a second while typing, see work/debounce.py)."""
 
     def __init__(self, notebook: str, prompt: Prompt, store: AnswerStore | None = None, number: str | None = None,
                  references: str = ""):
         self.notebook, self.prompt = notebook, prompt
         self.store = store or AnswerStore()
+        self.saver = Debouncer(self._save)
         saved = self.store.load(notebook, prompt.id)
         self.text = w.Textarea(value=saved or "", placeholder="Type your answer here; it is saved as you type.",
                                description=f"Your answer ({prompt.id})", style={"description_width": "initial"},
@@ -56,7 +59,11 @@ class AnswerBox:
         self.header = w.HTML(prompt_html(prompt, number) + references)
 
     def on_change(self, change=None) -> None:
-        result = self.store.save(self.notebook, self.prompt.id, self.text.value)
+        if not self.saver.push(self.text.value):
+            self.status.value = "<p role='status'>✎ Saving…</p>"
+
+    def _save(self, text: str) -> None:
+        result = self.store.save(self.notebook, self.prompt.id, text)
         if self.store.notice and not self.notice.value:
             self.notice.value = f"<p>⚠ <strong>Note:</strong> {escape(self.store.notice)}</p>"
         self._show_status(result.message, ok=result.ok)
@@ -212,6 +219,7 @@ class ExportButton:
         self.button.on_click(self.export)
 
     def export(self, button=None) -> None:
+        flush_all()  # what was typed in the last second is saved before it is read
         try:
             md, html = export_notebook(self.store, self.notebook, self.directory)
         except NoName as error:
