@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import sys
 import re
 from urllib.error import HTTPError
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from roundtable.tooling.servers import CHROMIUM_ARGS, find_chromium, lab_server, voila_server
+from roundtable.tooling.servers import CHROMIUM_ARGS, find_chromium, lab_server, notebook7_server, voila_server
 
 REPO = Path(__file__).parent.parent
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -475,3 +476,43 @@ def test_jupyterlabs_folders_and_token_files_are_private(browser):
         written = [p for p in runtime.iterdir() if p.is_file()]
         assert written, "the server writes its connection files here"
         assert all(p.stat().st_mode & 0o077 == 0 for p in written), [(p.name, oct(p.stat().st_mode)) for p in written]
+
+
+def test_notebook_7_runs_a_theme_notebook_and_its_quiz_and_answer_box_work(browser, tab):
+    """Instructors also hand out notebooks in Notebook 7: open 02 there, run
+    it all, answer a quiz question and write an answer that is saved."""
+    folder = REPO / "build" / "nb7"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "notebooks" / "02_iran.ipynb", folder / "02_iran.ipynb")
+    try:
+        with notebook7_server() as server:
+            page = tab.page
+            page.goto(f"{server.url}/notebooks/build/nb7/02_iran.ipynb", timeout=RENDER_TIMEOUT)
+            page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                                   " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
+            page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
+                          " await panel.context.ready; await panel.sessionContext.ready;"
+                          " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+            page.wait_for_function(
+                "() => { const panel = window.jupyterapp.shell.currentWidget; const cells = panel.content.model.cells;"
+                " const code = []; for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
+                " if (c.type === 'code') code.push(c); }"
+                " return code.length > 0 && code.every(c => c.executionCount !== null)"
+                " && panel.sessionContext.session.kernel.status === 'idle'; }", timeout=RENDER_TIMEOUT)
+            assert tab.error_outputs() == []
+            question = page.get_by_role("group", name=re.compile(r"^1\. ")).first
+            question.get_by_role("radio").first.check()
+            page.get_by_role("button", name="Check answer 1").first.click()
+            page.get_by_text(re.compile(r"^(Right|Not quite)\.$")).first.wait_for(timeout=60_000)
+            box = page.get_by_label("Your answer (iran-p01)")
+            box.fill("Written in Notebook 7.")
+            page.get_by_text(re.compile("Saved at")).first.wait_for(timeout=60_000)
+            store = sqlite3.connect(server.work_dir / "answers.sqlite")
+            try:
+                saved = store.execute("SELECT text FROM answers WHERE prompt_id = 'iran-p01'").fetchone()
+            finally:
+                store.close()
+            assert saved == ("Written in Notebook 7.",)
+            assert [e for e in tab.problems() if "outside 127.0.0.1" in e] == []
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -136,3 +136,17 @@ def lab_server(timeout: float = 90):
                "--LabApp.expose_app_in_browser=True"]
     with _serve(command, "/api/status", port, timeout) as server:
         yield server
+
+
+@contextmanager
+def notebook7_server(timeout: float = 90):
+    """Jupyter Notebook 7 (the classic-style interface on JupyterLab's
+    components), rooted at the clone, without a token, for the browser test."""
+    port = free_port()
+    command = [sys.executable, "-m", "jupyter", "notebook", "--no-browser", f"--port={port}",
+               "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+               f"--ServerApp.root_dir={REPO_ROOT}", "--JupyterNotebookApp.expose_app_in_browser=True"]
+    if hasattr(os, "getuid") and os.getuid() == 0:
+        command.append("--allow-root")
+    with _serve(command, "/api/status", port, timeout) as server:
+        yield server
