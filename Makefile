@@ -21,7 +21,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL     := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
-.PHONY: lab present test test-fast bench notebooks check-notebooks instructor handouts class-view sources clean-env help
+.PHONY: link lab present test test-fast bench notebooks check-notebooks instructor handouts class-view sources clean-env help
 
 help:
 	@echo "make lab        open JupyterLab at the start notebook"
@@ -30,6 +30,7 @@ help:
 	@echo "make notebooks  build notebooks/ from lessons/ (after editing a lesson, data or the package)"
 	@echo "make check-notebooks  fail if a fresh build differs from the committed notebooks"
 	@echo "make instructor build the instructor edition into build/instructor/"
+	@echo "make link REPO=<address> [HUB=<hub>]  launch links: nbgitpuller, Binder, Colab"
 	@echo "make handouts   printable packets (HTML, and PDF with Chromium) into build/handouts/"
 	@echo "                (LEVEL=basic|advanced overrides data/class.yaml's reading level)"
 	@echo "make class-view CLASS=folder  the class's forecasts (07), answers and quiz scores in build/class-view/"
@@ -53,6 +54,13 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	@touch $@
 
+
+# Launch links for a hosted copy: make link REPO=<git address> [HUB=<hub address>]
+# [NOTEBOOK=notebooks/NN_name.ipynb] [BRANCH=main] prints the nbgitpuller link
+# for the hub, and for a GitHub repository Binder and Colab links.
+link: | $(BIN)/python
+	$(BIN)/python -m roundtable.tooling.links --repo "$(REPO)" $(if $(HUB),--hub "$(HUB)") \
+	    $(if $(NOTEBOOK),--notebook "$(NOTEBOOK)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 # JupyterLab rooted at the clone (the file browser reaches my-work/exports),
 # opening the start notebook; Jupyter's folders private (0700, umask 077).

@@ -516,3 +516,13 @@ def test_notebook_7_runs_a_theme_notebook_and_its_quiz_and_answer_box_work(brows
             assert [e for e in tab.problems() if "outside 127.0.0.1" in e] == []
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_with_binders_configuration_voila_renders_in_projector_mode():
+    """As on Binder (.binder/start): the server's Voila extension serves a
+    notebook at /voila/render/ in the projector template, fetching nothing
+    from a CDN."""
+    with lab_server(extra_env={"JUPYTER_CONFIG_PATH": str(REPO / ".binder" / "jupyter")}) as lab:
+        html = urlopen(f"{lab.url}/voila/render/notebooks/00_start_here.ipynb", timeout=300).read().decode()
+    assert "Readable from the back of a classroom" in html
+    assert "cdn.jsdelivr.net" not in html

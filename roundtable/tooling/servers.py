@@ -96,10 +96,10 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _serve(command: list[str], probe_path: str, port: int, timeout: float):
+def _serve(command: list[str], probe_path: str, port: int, timeout: float, extra_env: dict | None = None):
     tmp = Path(tempfile.mkdtemp(prefix="roundtable-server-"))
     log = tmp / "server.log"
-    env = _environment(tmp)
+    env = {**_environment(tmp), **(extra_env or {})}
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
@@ -126,7 +126,7 @@ def voila_server(timeout: float = 90):
 
 
 @contextmanager
-def lab_server(timeout: float = 90):
+def lab_server(timeout: float = 90, extra_env: dict | None = None):
     """JupyterLab as `make lab` starts it (rooted at the clone, private
     folders, no checks for news or updates), but without a token or password."""
     port = free_port()
@@ -134,7 +134,7 @@ def lab_server(timeout: float = 90):
                "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
                # window.jupyterapp, so a test can wait for the kernel and run commands
                "--LabApp.expose_app_in_browser=True"]
-    with _serve(command, "/api/status", port, timeout) as server:
+    with _serve(command, "/api/status", port, timeout, extra_env) as server:
         yield server
 
 
