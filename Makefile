@@ -46,7 +46,7 @@ $(STATE)/.made:
 	@touch $@
 
 # Stamp files: reinstall only when a requirements file changes.
-$(VENV)/.installed-run: requirements.txt | $(BIN)/python
+$(VENV)/.installed-run: requirements.txt requirements-kernel.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $@
 

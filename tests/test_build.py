@@ -77,7 +77,7 @@ def test_setup_goes_before_the_first_code_cell_and_export_before_the_instructors
     cells = assembled(tmp_path).cells
     sources = [c.source for c in cells]
     assert sources[0].startswith("# 99 · A lesson")
-    assert sources[1] == build.SETUP_MARKDOWN and sources[2] == build.SETUP_CODE and sources[3] == build.NAME_CODE
+    assert sources[1] == build.SETUP_MARKDOWN and sources[2] == build.setup_code() and sources[3] == build.NAME_CODE
     assert sources[4].startswith("from roundtable.display import table")
     at = sources.index(build.EXPORT_MARKDOWN)
     assert sources[at + 1] == 'from roundtable.display import export_button\nexport_button("99_a_lesson")'

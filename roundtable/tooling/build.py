@@ -38,7 +38,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from ..core.errors import DataError
 from ..core.paths import REPO_ROOT, WORK_DIR_ENV
+from ..core.yamlfile import read_yaml
 
 LESSONS_DIR = REPO_ROOT / "lessons"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
@@ -67,13 +69,38 @@ notebooks, and it goes on the answers you export. You can change it here at any 
 the arrow keys choose one, and Tab again then Enter or Space checks it. While a widget has the focus,
 its keys stay in the widget, even in JupyterLab; press Escape to hand the keys back to the notebook."""
 
-SETUP_CODE = """# Setup: find this clone's `roundtable` package, wherever the notebook was opened.
-import pathlib, sys
+SETUP_TEMPLATE = """# Setup: find the collection's `roundtable` package, in the clone this notebook was opened
+# from or, where there is none (Colab, a notebook downloaded alone), in a copy fetched here.
+import os, pathlib, subprocess, sys
 here = pathlib.Path.cwd().resolve()
 root = next((p for p in (here, *here.parents) if (p / "roundtable" / "__init__.py").is_file()), None)
 if root is None:
-    raise RuntimeError("Open this notebook from a clone of the collection (README: 'Other ways to run it').")
+    root, source = here / "roundtable-collection", os.environ.get("ROUNDTABLE_COLLECTION_URL", {repository!r})
+    if not (root / "roundtable" / "__init__.py").is_file():
+        if not source:
+            raise RuntimeError("Open this notebook from a clone of the collection (README: 'Other ways to run it').")
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", source, str(root)], check=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-r",
+                        str(root / "requirements-kernel.txt")], check=True)
+    if "google.colab" in sys.modules:  # Colab shows ipywidgets 8 only with its custom widget manager
+        from google.colab import output
+        output.enable_custom_widget_manager()
 sys.path.insert(0, str(root))"""
+
+
+def collection_repository() -> str:
+    """The collection's public address (lessons/collection.yaml), or ""."""
+    settings = read_yaml(LESSONS_DIR / "collection.yaml")
+    repository = settings.get("repository") if isinstance(settings, dict) else None
+    if not isinstance(repository, str):
+        raise DataError(LESSONS_DIR / "collection.yaml", "'repository:' must be text (\"\" until there is one)")
+    return repository.strip()
+
+
+def setup_code() -> str:
+    """Every notebook's first code cell, with the collection's address."""
+    return SETUP_TEMPLATE.replace("{repository!r}", repr(collection_repository()))
+
 
 NAME_CODE = """from roundtable.display import my_name
 my_name()"""
@@ -147,14 +174,14 @@ def assemble(lesson: nbformat.NotebookNode, name: str, for_students: bool = True
              else nbformat.v4.new_code_cell(c.source, metadata=dict(c.metadata)) for c in lesson.cells]
     if not for_students:
         first = next(i for i, c in enumerate(cells) if c.cell_type == "code")
-        cells[first:first] = [nbformat.v4.new_code_cell(SETUP_CODE)]
+        cells[first:first] = [nbformat.v4.new_code_cell(setup_code())]
         return _finish(cells)
     # The setup goes before the first code cell, or before the instructor's
     # part (which runs code) if that comes first.
     first = next(i for i, c in enumerate(cells) if c.cell_type == "code" or INSTRUCTOR_TAG in c.metadata.get("tags", []))
     student = {"tags": [STUDENT_TAG]}
     cells[first:first] = [nbformat.v4.new_markdown_cell(SETUP_MARKDOWN, metadata=dict(student)),
-                          nbformat.v4.new_code_cell(SETUP_CODE, metadata=dict(student)),
+                          nbformat.v4.new_code_cell(setup_code(), metadata=dict(student)),
                           nbformat.v4.new_code_cell(NAME_CODE, metadata=dict(student))]
     at = export_position(cells)
     cells[at:at] = [nbformat.v4.new_markdown_cell(EXPORT_MARKDOWN, metadata=dict(student)),
