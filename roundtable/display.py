@@ -15,6 +15,8 @@ from IPython.display import HTML, Markdown
 from .analysis.textlens import kwic, speaker_theme_counts
 from .model.corpus import THEME_TITLES, load_corpus
 from .model.documents import load_documents
+from .model.launch import collection_repository, notebook_launch_rows
+from .core.paths import REPO_ROOT
 from .model.events import load_events
 from .model.exercises import load_bank
 from .model.glossary import load_glossary
@@ -139,6 +141,27 @@ def class_view(folder: str) -> HTML:
     notebook's answers and quiz scores (for the instructor's notebook only)."""
     return HTML(f"<p>Folder: <code>{escape(str(folder))}</code></p><h2>Forecast audit (07)</h2>"
                 + class_view_body(folder) + class_answers_html(folder))
+
+
+def launch_links() -> HTML:
+    """Where else the notebooks open: an "Open in Colab" link for each, made
+    from the collection's public address (lessons/collection.yaml); until it
+    has one, how to get the links."""
+    repo = collection_repository()
+    notebooks = sorted(p.name for p in (REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    try:
+        rows = notebook_launch_rows(repo, notebooks) if repo else []
+    except ValueError:
+        rows = []
+    if not rows:
+        return HTML("<p><em>This copy of the collection has no public GitHub address yet, so there are no "
+                    "\"Open in Colab\" links here. Your instructor can make them with <code>make link "
+                    "REPO=…</code> once it has one (README: \"Launch links\").</em></p>")
+    items = "".join(f"<li><a href='{escape(link)}' target='_blank' rel='noopener'>Open {escape(name)} in Colab</a></li>"
+                    for name, link in rows)
+    return HTML("<p>In Colab, run the first code cell: it fetches the collection and installs what it needs. "
+                "Your answers there vanish with the session: export them and download the files from "
+                "<code>roundtable-collection/my-work/exports/</code>.</p><ul>" + items + "</ul>")
 
 
 def crisis_days() -> HTML:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from roundtable.core.paths import REPO_ROOT
-from roundtable.tooling import links
+from roundtable.model import launch as links
 
 BINDER = REPO_ROOT / ".binder"
 REPO = "https://github.com/example-org/soleimani-roundtable"
@@ -77,3 +77,16 @@ def test_make_link_prints_every_link(capsys):
     printed = capsys.readouterr().out
     for label in ("JupyterHub (nbgitpuller)", "Binder, JupyterLab", "Binder, projector mode", "Colab"):
         assert label in printed
+
+
+def test_notebook_00_shows_a_colab_link_for_every_notebook_once_there_is_an_address(monkeypatch):
+    from roundtable import display
+
+    monkeypatch.setattr(display, "collection_repository", lambda: "")
+    assert "no public GitHub address yet" in display.launch_links().data
+    monkeypatch.setattr(display, "collection_repository", lambda: REPO)
+    html = display.launch_links().data
+    notebooks = sorted(p.name for p in (REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert html.count("colab.research.google.com/github/example-org/soleimani-roundtable/blob/main/notebooks/") == len(notebooks)
+    assert "vanish with the session" in html
+    assert 'launch_links()' in (REPO_ROOT / "lessons" / "00_start_here.md").read_text(encoding="utf-8")

@@ -38,9 +38,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from ..core.errors import DataError
 from ..core.paths import REPO_ROOT, WORK_DIR_ENV
-from ..core.yamlfile import read_yaml
+from ..model.launch import collection_repository
 
 LESSONS_DIR = REPO_ROOT / "lessons"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
@@ -86,15 +85,6 @@ if root is None:
         from google.colab import output
         output.enable_custom_widget_manager()
 sys.path.insert(0, str(root))"""
-
-
-def collection_repository() -> str:
-    """The collection's public address (lessons/collection.yaml), or ""."""
-    settings = read_yaml(LESSONS_DIR / "collection.yaml")
-    repository = settings.get("repository") if isinstance(settings, dict) else None
-    if not isinstance(repository, str):
-        raise DataError(LESSONS_DIR / "collection.yaml", "'repository:' must be text (\"\" until there is one)")
-    return repository.strip()
 
 
 def setup_code() -> str:

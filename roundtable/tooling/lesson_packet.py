@@ -96,6 +96,9 @@ class PrintedDisplay:
     def show_referenced_paragraphs(self, notebook: str) -> Printed:
         return Printed(notebook_display.show_referenced_paragraphs(notebook).data)
 
+    def launch_links(self) -> Printed:
+        return Printed(notebook_display.launch_links().data)
+
     def primary_documents(self, notebook: str) -> Printed:
         return Printed(opened(notebook_display.primary_documents(notebook).data))
 

@@ -1,78 +1,9 @@
-"""Launch links for a hosted copy of the collection: `make link`.
-
-    make link REPO=https://github.com/<owner>/<name> [HUB=https://hub.example.edu] [NOTEBOOK=...] [BRANCH=main]
-
-prints, for the notebook (the start notebook by default):
-- with HUB, an nbgitpuller link: the hub clones the repository into the
-  student's home on the first click and merges upstream changes on later
-  clicks, never touching my-work/;
-- for a GitHub repository, Binder links to JupyterLab and to projector mode,
-  and an "Open in Colab" link.
-"""
+"""`make link`: the command-line face of roundtable/model/launch.py."""
 from __future__ import annotations
 
-import argparse
 import sys
-from urllib.parse import quote, urlsplit
 
-START_NOTEBOOK = "notebooks/00_start_here.ipynb"
-
-
-def repository_name(repo: str) -> str:
-    """The folder a clone of `repo` gets: the last part of its address, without .git."""
-    name = urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]
-    return name.removesuffix(".git")
-
-
-def nbgitpuller_link(hub: str, repo: str, notebook: str = START_NOTEBOOK, branch: str = "main") -> str:
-    """The hub's git-pull address that clones or updates `repo` and opens
-    `notebook` in JupyterLab (nbgitpuller's documented link format)."""
-    urlpath = f"lab/tree/{repository_name(repo)}/{notebook}"
-    return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}"
-            f"&urlpath={quote(urlpath, safe='')}&branch={quote(branch, safe='')}")
-
-
-def _github(repo: str) -> tuple[str, str]:
-    parts = urlsplit(repo)
-    segments = parts.path.strip("/").removesuffix(".git").split("/")
-    if parts.netloc != "github.com" or len(segments) != 2:
-        raise ValueError(f"{repo!r} is not a GitHub repository address (https://github.com/<owner>/<name>)")
-    return segments[0], segments[1]
-
-
-def binder_links(repo: str, notebook: str = START_NOTEBOOK, branch: str = "main") -> dict[str, str]:
-    """mybinder.org links: JupyterLab at the notebook, and the notebook in
-    projector mode (Voila with the collection's template, which .binder/start
-    makes findable)."""
-    owner, name = _github(repo)
-    base = f"https://mybinder.org/v2/gh/{owner}/{name}/{branch}"
-    projector = f"voila/render/{notebook}"  # .binder/start makes the projector template Voila's default there
-    return {"JupyterLab": f"{base}?urlpath={quote('lab/tree/' + notebook, safe='')}",
-            "projector mode": f"{base}?urlpath={quote(projector, safe='')}"}
-
-
-def colab_link(repo: str, notebook: str = START_NOTEBOOK, branch: str = "main") -> str:
-    owner, name = _github(repo)
-    return f"https://colab.research.google.com/github/{owner}/{name}/blob/{branch}/{notebook}"
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="make link", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repo", required=True, help="the repository's address, as git clones it")
-    parser.add_argument("--hub", help="the JupyterHub's address, for an nbgitpuller link")
-    parser.add_argument("--notebook", default=START_NOTEBOOK)
-    parser.add_argument("--branch", default="main")
-    args = parser.parse_args(argv)
-    if args.hub:
-        print(f"JupyterHub (nbgitpuller): {nbgitpuller_link(args.hub, args.repo, args.notebook, args.branch)}")
-    try:
-        for label, link in binder_links(args.repo, args.notebook, args.branch).items():
-            print(f"Binder, {label}: {link}")
-        print(f"Colab: {colab_link(args.repo, args.notebook, args.branch)}")
-    except ValueError as error:
-        print(f"(No Binder or Colab links: {error}.)")
-    return 0
-
+from ..model.launch import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
