@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from roundtable.core.paths import REPO_ROOT
 from roundtable.tooling import build
@@ -19,7 +21,7 @@ def _first_code_cell(notebook: str) -> str:
 
 
 def _run(code: str, folder, env_extra: dict) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "ROUNDTABLE_COLLECTION_URL")}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "ROUNDTABLE_COLLECTION_URL", "ROUNDTABLE_WORK_DIR")}
     env.update(env_extra)
     return subprocess.run([sys.executable, "-c", code], cwd=folder, env=env, capture_output=True, text=True,
                           timeout=600)
@@ -33,8 +35,12 @@ def test_every_notebook_starts_with_the_same_setup_cell():
 def test_without_a_clone_the_setup_cell_fetches_the_collection_and_the_notebook_runs(tmp_path):
     bare = tmp_path / "collection.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(REPO_ROOT), str(bare)], check=True)
-    folder = tmp_path / "colab-content"
-    folder.mkdir()
+    # Outside any clone (the tests' own temporary folders may sit inside this one).
+    with tempfile.TemporaryDirectory(prefix="roundtable-colab-") as outside:
+        _fetch_and_run(Path(outside), bare)
+
+
+def _fetch_and_run(folder: Path, bare: Path) -> None:
     cell = _first_code_cell("03_iraq.ipynb")
     after = ("\nimport roundtable\nprint('package:', roundtable.__file__)\n"
              "from roundtable.display import show_reading\n"
@@ -52,8 +58,9 @@ def test_without_a_clone_the_setup_cell_fetches_the_collection_and_the_notebook_
     assert again.returncode == 0 and f"package: {fetched / 'roundtable' / '__init__.py'}" in again.stdout
 
 
-def test_without_a_clone_or_an_address_the_cell_says_what_to_do(tmp_path):
-    result = _run(_first_code_cell("00_start_here.ipynb"), tmp_path, {})
+def test_without_a_clone_or_an_address_the_cell_says_what_to_do():
+    with tempfile.TemporaryDirectory(prefix="roundtable-colab-") as outside:
+        result = _run(_first_code_cell("00_start_here.ipynb"), outside, {})
     assert result.returncode != 0
     assert "Open this notebook from a clone of the collection" in result.stderr
 

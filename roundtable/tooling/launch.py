@@ -23,9 +23,12 @@ START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 #: The folders Jupyter, IPython and Matplotlib write to; the Makefile puts them under .cache/.
 PRIVATE_DIRS = ("JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR", "MPLCONFIGDIR")
 PRESENT_PORT = 8866
-#: Jupytext's JupyterLab extension needs JupyterLab's shared modules, which
-#: Voila does not provide; loaded there it only throws a console error.
-VOILA_SKIP_JUPYTEXT = "--VoilaConfiguration.extension_denylist=['jupyterlab-jupytext']"
+#: JupyterLab extensions that need JupyterLab's shared modules, which Voila
+#: does not provide: loaded there they only throw a console error. Jupytext's
+#: (for opening lessons as notebooks), and Notebook 7's (installed with the
+#: test tools, for the Notebook 7 browser test).
+VOILA_DENIED_EXTENSIONS = ["jupyterlab-jupytext", "@jupyter-notebook/lab-extension"]
+VOILA_SKIP_JUPYTEXT = f"--VoilaConfiguration.extension_denylist={VOILA_DENIED_EXTENSIONS!r}"
 
 
 def make_private() -> list[Path]:
