@@ -158,6 +158,25 @@ def tab(browser):
     page.close()
 
 
+def run_all_cells(page) -> None:
+    """Run the open notebook (JupyterLab or Notebook 7) once it and its kernel
+    are ready, as a user would after the kernel indicator turns idle (clicking
+    the menu earlier, on a loaded machine, could be lost); return when every
+    code cell has an execution count and the kernel is idle (read from the
+    model: the folded code shows no prompt)."""
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
+    page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
+                  " await panel.context.ready; await panel.sessionContext.ready;"
+                  " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    page.wait_for_function(
+        "() => { const panel = window.jupyterapp.shell.currentWidget; const cells = panel.content.model.cells;"
+        " const code = []; for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
+        " if (c.type === 'code') code.push(c); }"
+        " return code.length > 0 && code.every(c => c.executionCount !== null)"
+        " && panel.sessionContext.session.kernel.status === 'idle'; }", timeout=RENDER_TIMEOUT)
+
+
 def save_screenshot(page, path: Path) -> None:
     """The whole notebook, for review. Voila's page scrolls inside
     #rendered_cells, so the window is made as tall as its content first
@@ -301,22 +320,7 @@ def test_jupyterlab_opens_the_start_notebook_runs_it_and_shows_widgets(browser, 
         assert page.get_by_text(re.compile("Error displaying widget|model not found")).count() == 0
         assert page.locator(".jp-CodeCell .jp-InputPlaceholder").count() > 0
         assert page.locator(".jp-CodeCell .jp-Editor:visible").count() == 0, "code is not folded away"
-        # Run all once the notebook and its kernel are ready, as a user would
-        # after the kernel indicator turns idle; clicking the menu earlier, on
-        # a loaded machine, could be lost.
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                               " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
-        page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
-                      " await panel.context.ready; await panel.sessionContext.ready;"
-                      " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        # Done when every code cell has an execution count and the kernel is
-        # idle (read from the model: the folded code shows no prompt).
-        page.wait_for_function(
-            "() => { const panel = window.jupyterapp.shell.currentWidget; const cells = panel.content.model.cells;"
-            " const code = []; for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
-            " if (c.type === 'code') code.push(c); }"
-            " return code.length > 0 && code.every(c => c.executionCount !== null)"
-            " && panel.sessionContext.session.kernel.status === 'idle'; }", timeout=RENDER_TIMEOUT)
+        run_all_cells(page)
         page.locator(".jp-NotebookPanel .rt-choices").first.wait_for(state="attached", timeout=60_000)
         assert page.locator(".jp-NotebookPanel .jupyter-widgets").count() > 0
         assert tab.error_outputs() == []
@@ -488,17 +492,7 @@ def test_notebook_7_runs_a_theme_notebook_and_its_quiz_and_answer_box_work(brows
         with notebook7_server() as server:
             page = tab.page
             page.goto(f"{server.url}/notebooks/build/nb7/02_iran.ipynb", timeout=RENDER_TIMEOUT)
-            page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                                   " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
-            page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
-                          " await panel.context.ready; await panel.sessionContext.ready;"
-                          " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-            page.wait_for_function(
-                "() => { const panel = window.jupyterapp.shell.currentWidget; const cells = panel.content.model.cells;"
-                " const code = []; for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
-                " if (c.type === 'code') code.push(c); }"
-                " return code.length > 0 && code.every(c => c.executionCount !== null)"
-                " && panel.sessionContext.session.kernel.status === 'idle'; }", timeout=RENDER_TIMEOUT)
+            run_all_cells(page)
             assert tab.error_outputs() == []
             question = page.get_by_role("group", name=re.compile(r"^1\. ")).first
             question.get_by_role("radio").first.check()
