@@ -374,11 +374,7 @@ def test_in_jupyterlab_widgets_keep_their_keys_and_no_key_changes_a_cell(browser
         with lab_server() as lab:
             page = tab.page
             page.goto(f"{lab.url}/lab/tree/build/lab-keys/02_iran.ipynb", timeout=RENDER_TIMEOUT)
-            page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                                   " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=RENDER_TIMEOUT)
-            page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget;"
-                          " await panel.context.ready; await panel.sessionContext.ready;"
-                          " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+            run_all_cells(page)
             page.locator(".jp-NotebookPanel .rt-choices input[type=radio]").first.wait_for(timeout=60_000)
             page.get_by_role("button", name="Export my answers").wait_for(timeout=60_000)
             before = page.evaluate(CELL_STATE)

@@ -73,7 +73,9 @@ def test_binder_and_colab_links_point_at_files_that_exist():
 
 
 def test_make_link_prints_every_link(capsys):
-    assert links.main(["--repo", REPO, "--hub", "https://hub.example.edu"]) == 0
+    from roundtable.tooling.links import main
+
+    assert main(["--repo", REPO, "--hub", "https://hub.example.edu"]) == 0
     printed = capsys.readouterr().out
     for label in ("JupyterHub (nbgitpuller)", "Binder, JupyterLab", "Binder, projector mode", "Colab"):
         assert label in printed

@@ -2,11 +2,8 @@
 
 The address is in lessons/collection.yaml (empty until there is one); the
 build writes it into every notebook's first cell, and notebook 00 shows the
-launch links made from it. `make link` prints them for any address:
-
-    make link REPO=https://github.com/<owner>/<name> [HUB=https://hub.example.edu] [NOTEBOOK=...] [BRANCH=main]
-
-prints, for the notebook (the start notebook by default):
+launch links made from it. `make link` (tooling/links.py) prints, for any
+address and a notebook (the start notebook by default):
 - with HUB, an nbgitpuller link: the hub clones the repository into the
   student's home on the first click and merges upstream changes on later
   clicks, never touching my-work/;
@@ -15,8 +12,6 @@ prints, for the notebook (the start notebook by default):
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from urllib.parse import quote, urlsplit
 
 from ..core.errors import DataError
@@ -78,25 +73,3 @@ def colab_link(repo: str, notebook: str = START_NOTEBOOK, branch: str = "main") 
 def notebook_launch_rows(repo: str, notebooks: list[str], branch: str = "main") -> list[tuple[str, str]]:
     """(notebook, Colab link) for each notebook of a GitHub repository."""
     return [(name, colab_link(repo, f"notebooks/{name}", branch)) for name in notebooks]
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="make link", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repo", required=True, help="the repository's address, as git clones it")
-    parser.add_argument("--hub", help="the JupyterHub's address, for an nbgitpuller link")
-    parser.add_argument("--notebook", default=START_NOTEBOOK)
-    parser.add_argument("--branch", default="main")
-    args = parser.parse_args(argv)
-    if args.hub:
-        print(f"JupyterHub (nbgitpuller): {nbgitpuller_link(args.hub, args.repo, args.notebook, args.branch)}")
-    try:
-        for label, link in binder_links(args.repo, args.notebook, args.branch).items():
-            print(f"Binder, {label}: {link}")
-        print(f"Colab: {colab_link(args.repo, args.notebook, args.branch)}")
-    except ValueError as error:
-        print(f"(No Binder or Colab links: {error}.)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
